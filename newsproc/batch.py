@@ -1,0 +1,212 @@
+"""Running the analysis over many inputs: workers, ordering, output, progress and the summary.
+
+Analysis knows nothing of this module: a worker gets a `Task`, returns the serialised record (or error
+record), and this module writes results in input order. Memory stays bounded: at most a few tasks per
+worker are in flight, and nothing is kept once written.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .errors import OutputError, error_record
+from .reader.sources import ReadOptions, Task, failure_source, read_task
+
+
+@dataclass(frozen=True)
+class Settings:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    lexicons: tuple[str, ...] = ()
+    use_cache: bool = True
+    pretty: bool = False
+
+
+@dataclass
+class Result:
+    task: Task
+    ok: bool
+    id: str
+    json: str          # the serialised record or error record, without a trailing newline
+    code: str | None = None
+
+
+def dumps(record: dict, pretty: bool = False) -> str:
+    if pretty:
+        return json.dumps(record, ensure_ascii=False, indent=2)
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- worker side ---------------------------------------------------------------------------------------
+
+_pipeline = None
+_settings: Settings | None = None
+
+
+def init_worker(settings: Settings) -> None:
+    """Build the pipeline once per process (a forked worker inherits the parent's, already loaded)."""
+    global _pipeline, _settings
+    from .pipeline import Pipeline
+
+    if _pipeline is None or _settings is None or _settings.lexicons != settings.lexicons:
+        _pipeline = Pipeline(settings.lexicons, use_cache=settings.use_cache)
+    _settings = settings
+
+
+def process(task: Task) -> Result:
+    """Analyse one task. Never raises: every failure becomes an error record."""
+    settings = _settings
+    try:
+        article = read_task(task, settings.read)
+        record = _pipeline.analyze(article)
+        return Result(task, True, article.id, dumps(record, settings.pretty))
+    except Exception as exc:  # noqa: BLE001 - the one place failures become records
+        if os.environ.get("NEWSPROC_DEBUG"):
+            import traceback
+
+            traceback.print_exc(file=sys.stderr)
+        record = error_record(failure_source(task), exc)
+        return Result(task, False, task.id, dumps(record, settings.pretty), record["error"]["code"])
+
+
+def _process_chunk(tasks: list[Task]) -> list[Result]:
+    return [process(task) for task in tasks]
+
+
+# --- driver side ---------------------------------------------------------------------------------------
+
+def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    chunk = []
+    for task in tasks:
+        chunk.append(task)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run(tasks: Iterable[Task], settings: Settings, workers: int = 1) -> Iterator[Result]:
+    """Yield one Result per task, in input order."""
+    init_worker(settings)
+    if workers <= 1:
+        for task in tasks:
+            yield process(task)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    in_flight: deque = deque()
+    limit = workers * 4
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+                             initargs=(settings,)) as pool:
+        try:
+            for chunk in _chunks(tasks, 4):
+                in_flight.append(pool.submit(_process_chunk, chunk))
+                while len(in_flight) >= limit:
+                    yield from in_flight.popleft().result()
+            while in_flight:
+                yield from in_flight.popleft().result()
+        except BaseException:
+            for future in in_flight:
+                future.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+# --- output --------------------------------------------------------------------------------------------
+
+def safe_relative_path(article_id: str) -> Path:
+    """A path under the output folder for an id: folders kept, unsafe characters replaced."""
+    parts = []
+    for part in article_id.replace("\\", "/").split("/"):
+        part = "".join(ch if ch.isalnum() or ch in "-_.:" else "_" for ch in part).replace(":", "_")
+        if part in ("", ".", ".."):
+            part = "_"
+        parts.append(part)
+    return Path(*parts)
+
+
+def write_atomic(path: Path, data: str) -> None:
+    """Write `data` to `path` so that a reader sees the old file, or the whole new one, never half."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".newsproc-",
+                                             suffix=".tmp", delete=False)
+        try:
+            with handle:
+                handle.write(data)
+                handle.write("\n")
+            os.replace(handle.name, path)
+        except BaseException:
+            os.unlink(handle.name)
+            raise
+    except OSError as exc:
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}", "output_error") from None
+
+
+class Progress:
+    """A one-line counter on stderr, only when stderr is a terminal."""
+
+    def __init__(self, stream, enabled: bool):
+        self.stream = stream
+        self.enabled = enabled
+        self.started = time.monotonic()
+        self.last = 0.0
+
+    def update(self, done: int, failed: int) -> None:
+        now = time.monotonic()
+        if not self.enabled or now - self.last < 0.2:
+            return
+        self.last = now
+        rate = done / max(now - self.started, 1e-9)
+        self.stream.write(f"\r\x1b[K{done} articles, {failed} failed, {rate:.0f}/s")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    interrupted: bool = False
+
+    def line(self) -> str:
+        rate = self.articles / self.seconds if self.seconds > 0 else 0.0
+        state = " (interrupted)" if self.interrupted else ""
+        return (f"newsproc: {self.articles} articles, {self.failed} failed, {self.seconds:.2f} s "
+                f"({rate:.1f} articles/s){state}")
+
+
+def write_results(results: Iterable[Result], stdout, output_dir: Path | None, fail_fast: bool,
+                  on_result: Callable[[Summary], None] | None = None, summary: Summary | None = None) -> Summary:
+    """Write each result where it belongs; records to stdout or to `output_dir`, error records to stdout."""
+    summary = summary or Summary()
+    for result in results:
+        summary.articles += 1
+        if not result.ok:
+            summary.failed += 1
+        if output_dir is not None and result.ok:
+            relative = safe_relative_path(result.id)
+            write_atomic(output_dir / relative.with_name(relative.name + ".json"), result.json)
+        else:
+            stdout.write(result.json)
+            stdout.write("\n")
+            stdout.flush()
+        if on_result:
+            on_result(summary)
+        if fail_fast and not result.ok:
+            break
+    return summary

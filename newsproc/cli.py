@@ -1,0 +1,182 @@
+"""The command line: a thin layer that parses options and calls the library.
+
+Exit statuses (errors.ExitStatus): 0 every input analysed, 1 at least one input became an error record,
+2 usage error (bad option, bad lexicon file, unwritable output folder), 130 interrupted.
+Records go to stdout; progress, warnings and the summary go to stderr.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import ExitStatus, LexiconError, NewsprocError, OutputError
+from .reader.sources import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, ReadOptions
+
+
+def _fail(message: str, status: ExitStatus = ExitStatus.USAGE):
+    click.echo(f"newsproc: error: {message}", err=True)
+    sys.exit(int(status))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="newsproc")
+def main():
+    """Turn Arabic news articles into structured JSON: actors, statements and events."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"File names to take from folders (repeatable; default: {' '.join(DEFAULT_GLOBS)}).")
+@click.option("--format", "input_format", type=click.Choice(["auto", "text", "jsonl"]), default="auto",
+              show_default=True, help="Input format; auto decides by extension (.jsonl) and for stdin by a leading '{'.")
+@click.option("--text-field", default="text", show_default=True, help="JSON Lines field holding the article text.")
+@click.option("--title-field", default="title", show_default=True, help="JSON Lines field holding the title.")
+@click.option("--id-field", default="id", show_default=True, help="JSON Lines field holding the article id.")
+@click.option("--date-field", default="date", show_default=True, help="JSON Lines field holding the date.")
+@click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one <id>.json per article into this folder instead of JSON Lines on stdout.")
+@click.option("--pretty", is_flag=True, help="Indent the JSON.")
+@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores).")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
+              help="An extra lexicon YAML file (repeatable).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+              help="Largest article accepted, in bytes.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, output_dir, pretty,
+            workers, fail_fast, lexicons, max_bytes, quiet):
+    """Analyse articles: files, folders (recursive) or - for standard input.
+
+    Prints one JSON object per article (JSON Lines), in input order. An input that cannot be analysed
+    becomes an error record {"source": …, "error": {"code", "message"}} and the run goes on.
+    """
+    from .batch import Progress, Settings, Summary, run, write_results
+    from .reader.sources import iter_tasks
+
+    options = ReadOptions(text_field, title_field, id_field, date_field, max_bytes, input_format,
+                          tuple(globs) or DEFAULT_GLOBS)
+    settings = Settings(options, tuple(lexicons), pretty=pretty)
+    if output_dir is not None:
+        _check_output_dir(output_dir)
+    try:
+        from .pipeline import Pipeline
+
+        Pipeline(settings.lexicons)  # compile and cache the lexicons once, before any worker starts
+    except LexiconError as exc:
+        _fail(exc.message)
+    workers = workers or os.cpu_count() or 1
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    tasks = iter_tasks(list(inputs), options, stdin)
+    progress = Progress(sys.stderr, sys.stderr.isatty() and not quiet)
+    summary = Summary()
+    import time
+
+    started = time.monotonic()
+    status = ExitStatus.SUCCESS
+    try:
+        write_results(run(tasks, settings, workers), sys.stdout, output_dir, fail_fast,
+                      on_result=lambda s: progress.update(s.articles, s.failed), summary=summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        status = ExitStatus.INTERRUPTED
+    except OutputError as exc:
+        progress.clear()
+        _report(summary, started, quiet)
+        _fail(exc.message, ExitStatus.INPUT_FAILED)
+    except BrokenPipeError:
+        # The reader went away (| head): stop quietly, as Unix tools do.
+        sys.stderr.close()
+        os._exit(0)
+    progress.clear()
+    _report(summary, started, quiet)
+    if status == ExitStatus.SUCCESS and summary.failed:
+        status = ExitStatus.INPUT_FAILED
+    sys.exit(int(status))
+
+
+def _report(summary, started, quiet):
+    import time
+
+    summary.seconds = time.monotonic() - started
+    if not quiet:
+        click.echo(summary.line(), err=True)
+
+
+def _check_output_dir(path: Path) -> None:
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        _fail(f"cannot create output folder {path}: {exc.strerror or exc}")
+    if not os.access(path, os.W_OK | os.X_OK):
+        _fail(f"output folder {path} is not writable")
+
+
+@main.command()
+@click.argument("input_path", metavar="FILE")
+@click.option("--key", "show_key", is_flag=True, help="Print the matching key instead of the clean view.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
+def normalize(input_path, show_key, max_bytes):
+    """Print the clean view of FILE (or - for standard input); --key prints the matching key."""
+    from .reader.sources import Task, read_task
+    from .text.normalize import clean_view, key_view
+
+    options = ReadOptions(max_bytes=max_bytes, format="text")
+    if input_path == "-":
+        task = Task("stdin", "<stdin>", "stdin", data=sys.stdin.buffer.read())
+    elif not Path(input_path).exists():
+        _fail(f"no such file: {input_path}", ExitStatus.INPUT_FAILED)
+    else:
+        task = Task("file", input_path, Path(input_path).stem)
+    try:
+        article = read_task(task, options)
+    except NewsprocError as exc:
+        _fail(f"{exc.message} [{exc.code}]", ExitStatus.INPUT_FAILED)
+    clean = clean_view(article.text)
+    view = key_view(clean) if show_key else clean
+    sys.stdout.write(view.text)
+    if not view.text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
+@main.group()
+def lexicon():
+    """Lexicon files: check them."""
+
+
+@lexicon.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+def lexicon_check(files):
+    """Validate lexicon YAML files; errors name the file, line and field."""
+    from .lexicon.load import read_lexicon_file
+
+    failed = False
+    for path in files:
+        try:
+            lexicon_file = read_lexicon_file(path)
+        except LexiconError as exc:
+            click.echo(f"newsproc: error: {exc.message}", err=True)
+            failed = True
+            continue
+        counts = ", ".join(f"{len(v)} {k}" for k, v in lexicon_file.sections.items())
+        if lexicon_file.stopwords:
+            counts = ", ".join(filter(None, [counts, f"{len(lexicon_file.stopwords)} stopwords"]))
+        click.echo(f"{path}: ok ({counts or 'empty'})")
+    sys.exit(int(ExitStatus.USAGE if failed else ExitStatus.SUCCESS))
+
+
+@main.command()
+def schema():
+    """Print the JSON Schema of the output records."""
+    from importlib import resources
+
+    sys.stdout.write((resources.files("newsproc") / "schema" / "article.schema.json").read_text("utf-8"))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,89 @@
+"""Pipeline stage: one actor per entity, from its mentions.
+
+Mentions with the same entity key become one actor (الولايات المتحدة، أمريكا، واشنطن as a state and
+الأمريكية all resolve to country:US). Actors are numbered A1, A2, … in order of first mention.
+"""
+from __future__ import annotations
+
+from ..document import Actor
+
+# Forms that are names of the entity and therefore aliases; adjectives and name parts are not.
+ALIAS_FORMS = frozenset({"name", "capital", "demonym"})
+
+
+def _clean(doc, start: int, end: int) -> str:
+    """The display form of a span: the clean view's text (no tatweel or invisible controls)."""
+    from ..text.normalize import clean_view
+
+    return clean_view(doc.text[start:end]).text
+
+
+def resolve_actors(doc, index):
+    groups: dict[str, list] = {}
+    for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
+        groups.setdefault(mention.entity, []).append(mention)
+    actors = []
+    for number, (entity, mentions) in enumerate(groups.items(), start=1):
+        actors.append(_actor(doc, index, f"A{number}", entity, mentions))
+    doc.actors = actors
+    return doc
+
+
+def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
+    first = mentions[0]
+    prefix, _, ident = entity.partition(":")
+    actor = Actor(actor_id, first.type, entity, "", mentions=mentions)
+    if prefix == "country":
+        entry = index.tables["countries"][ident]
+        actor.name, actor.code, actor.country = entry["name"], ident, ident
+        actor.english = entry["english"]
+    elif prefix == "org" and first.data.get("institution"):
+        institution, code = ident.split(":")
+        entry = index.tables["institutions"][institution]
+        country = index.tables["countries"][code]
+        adjective = _definite_adjective(country, entry["gender"])
+        actor.name = f"{entry['name']} {adjective}" if adjective else f"{entry['name']} {country['name']}"
+        actor.country, actor.kind = code, entry["kind"]
+        actor.english = f"{entry['english']} ({country['english']})"
+    elif prefix == "org":
+        entry = index.tables["organizations"][ident]
+        actor.name, actor.country, actor.kind = entry["name"], entry.get("country"), entry["kind"]
+        actor.english = entry["english"]
+    elif prefix == "loc" and ident.startswith("capital:"):
+        code = ident.split(":")[1]
+        country = index.tables["countries"][code]
+        actor.name = _clean(doc, first.start, first.end)
+        actor.country, actor.kind = code, "city"
+        actor.english = f"capital of {country['english']}"
+    elif prefix == "loc":
+        entry = index.tables["locations"][ident]
+        actor.name, actor.country, actor.kind = entry["name"], entry.get("country"), entry["kind"]
+        actor.english = entry["english"]
+    else:  # person
+        named = [m for m in mentions if m.form == "name"]
+        actor.name = _clean(doc, named[0].start, named[0].end) if named else _clean(doc, first.start, first.end)
+        for mention in named:
+            title = mention.data.get("title")
+            if title and not mention.data.get("honorific"):
+                role = {"title": _clean(doc, mention.data["title_start"], mention.start).strip(" ،,"),
+                        "affiliation": mention.data.get("affiliation")}
+                if role not in actor.roles:
+                    actor.roles.append(role)
+            if actor.country is None and mention.data.get("affiliation"):
+                actor.country = mention.data["affiliation"]
+    actor.aliases = []
+    for mention in mentions:
+        if mention.form in ALIAS_FORMS and mention.type == actor.type:
+            surface = _clean(doc, mention.start, mention.end)
+            if surface != actor.name and surface not in actor.aliases:
+                actor.aliases.append(surface)
+    return actor
+
+
+def _definite_adjective(country: dict, gender: str) -> str | None:
+    nisba = (country.get("nisba") or [None])[0]
+    if not nisba:
+        return None
+    suffix = "ة" if gender == "feminine" else ""
+    words = nisba.split()
+    return " ".join("ال" + w + suffix if w.endswith("ي") else w for w in words)

@@ -1,0 +1,302 @@
+"""Pipeline stage: entity mentions from lexicon hits and patterns.
+
+* Countries, organisations and places named by a lexicon entry (the longest entry wins where entries
+  overlap; entries marked `needs_context` count only next to a word such as دولة or beside another
+  country).
+* A capital stands for its state unless it is where something happens (في سول، إلى موسكو، بواشنطن, or in
+  apposition after عاصمة).
+* State bodies: an institution head followed by a country adjective that agrees with it
+  (الخارجية الأمريكية، الجيش الإسرائيلي) or by a country in the genitive (وزارة خارجية روسيا).
+* People introduced by a title: modifiers (نائب، مساعد، القائم بأعمال), the title, complements that give
+  the affiliation (الأمريكي، لكوريا الجنوبية، للأمم المتحدة, a region), then the name: the run of words that
+  are not function words, not lexicon entries and not punctuation.
+* Later mentions of a person by one part of the name: the surname anywhere, any part in quotes.
+"""
+from __future__ import annotations
+
+from ..document import Mention
+from ..text.tokenize import split_proclitics
+
+ENTITY_KINDS = ("country", "organization", "location")
+# Words after which an ambiguous country or place name is meant as one.
+CONTEXT_WORDS = frozenset({
+    "دوله", "الدوله", "جمهوريه", "الجمهوريه", "مملكه", "المملكه", "سلطنه", "السلطنه", "اماره", "بلد",
+    "البلد", "دولتي", "حكومه", "مدينه", "المدينه", "منطقه", "ولايه", "محافظه", "اقليم", "عاصمه", "العاصمه",
+    "قناه", "شبكه", "صحيفه", "جريده", "موقع", "وكاله", "نادي", "فريق", "حركه", "تنظيم", "جماعه", "حزب",
+})
+# Words before a place that say something happens there (the capital is a place, not the state).
+LOCATIVE_WORDS = frozenset({
+    "في", "الى", "من", "داخل", "خارج", "قرب", "بالقرب", "نحو", "عبر", "حول", "شمال", "جنوب", "شرق", "غرب",
+    "وسط", "ضواحي", "مطار", "سفاره", "سفارتي", "زياره", "عاصمه", "العاصمه", "مدينه", "بين", "لدى", "الي",
+})
+NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
+                        "فون", "لو", "لا", "دو", "ديل", "بو"})
+MAX_NAME_TOKENS = 4
+_QUOTES = frozenset({'"', "'"})
+
+
+def _entities(hit, kinds):
+    return [entry for entry in hit.entries if entry.kind in kinds]
+
+
+def _select_longest(candidates):
+    """Non-overlapping candidates, preferring more tokens, then earlier start."""
+    chosen = []
+    taken = set()
+    for item in sorted(candidates, key=lambda c: (-(c[0].end_token - c[0].first_token), c[0].first_token)):
+        hit = item[0]
+        span = range(hit.first_token, hit.end_token)
+        if any(i in taken for i in span):
+            continue
+        taken.update(span)
+        chosen.append(item)
+    chosen.sort(key=lambda c: c[0].first_token)
+    return chosen
+
+
+class MentionFinder:
+    def __init__(self, doc, index):
+        self.doc = doc
+        self.index = index
+        self.tokens = doc.tokens
+        self.mentions: list[Mention] = []
+
+    # --- helpers ------------------------------------------------------------------------------------
+    def _mention(self, first, end, type_, entity, form, **data) -> Mention:
+        tokens = self.tokens
+        start = tokens[first].start
+        # A proclitic is not part of the name: وكوريا -> كوريا.
+        prefix = data.pop("proclitics", "")
+        if prefix:
+            start = self._skip_prefix(tokens[first], len(prefix))
+        return Mention(start, tokens[end - 1].end, type_, entity, form, tokens[first].sentence, first, end, data)
+
+    def _skip_prefix(self, token, letters: int) -> int:
+        """Original offset of the letter after the first `letters` letters of a token."""
+        return self.doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
+
+    def _prev_key(self, token_index: int, sentence_first: int) -> str | None:
+        return self.tokens[token_index - 1].key if token_index > sentence_first else None
+
+    # --- stages -------------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        entity_hits = []
+        for hit in self.doc.hits:
+            entries = _entities(hit, ENTITY_KINDS)
+            if entries:
+                entity_hits.append((hit, entries))
+        chosen = _select_longest(entity_hits)
+        chosen = [item for item in chosen if self._in_context(item, chosen)]
+        mentions = [self._entity_mention(hit, entries) for hit, entries in chosen]
+        self.mentions = [m for m in mentions if m is not None]
+        self._institutions()
+        self._people()
+        self._name_parts()
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        return self.mentions
+
+    def _in_context(self, item, chosen) -> bool:
+        hit, entries = item
+        if not all(entry.needs_context for entry in entries):
+            return True
+        sentence = self.doc.sentences[self.tokens[hit.first_token].sentence]
+        before = self._prev_key(hit.first_token, sentence.first_token)
+        if before in CONTEXT_WORDS:
+            return True
+        # Beside another, unambiguous country: «مالي والنيجر», «النيجر ومالي».
+        for other, other_entries in chosen:
+            if other is hit or any(e.needs_context for e in other_entries):
+                continue
+            if other_entries[0].kind == "country" and entries[0].kind == "country" and (
+                    0 <= hit.first_token - other.end_token <= 1 or 0 <= other.first_token - hit.end_token <= 1):
+                return True
+        return False
+
+    def _entity_mention(self, hit, entries) -> Mention | None:
+        # One surface may name several things (الجزائر: the state and its capital); the name wins.
+        entry = min(entries, key=lambda e: (e.form != "name", e.kind != "country"))
+        if entry.kind == "country":
+            if entry.form == "capital":
+                return self._capital(hit, entry)
+            return self._mention(hit.first_token, hit.end_token, "country", f"country:{entry.ident}", entry.form,
+                                 proclitics=hit.proclitics, gender=entry.gender, definite=entry.definite)
+        prefix = "org" if entry.kind == "organization" else "loc"
+        return self._mention(hit.first_token, hit.end_token, entry.kind, f"{prefix}:{entry.ident}", "name",
+                             proclitics=hit.proclitics)
+
+    def _capital(self, hit, entry) -> Mention:
+        sentence = self.doc.sentences[self.tokens[hit.first_token].sentence]
+        window = [t.key for t in self.tokens[max(sentence.first_token, hit.first_token - 5):hit.first_token]]
+        before = window[-1] if window else None
+        is_place = (
+            hit.proclitics.endswith("ب")
+            or before in LOCATIVE_WORDS
+            or (before in {",", "،"} and any(k in {"عاصمه", "العاصمه"} for k in window))
+        )
+        if is_place:
+            return self._mention(hit.first_token, hit.end_token, "location", f"loc:capital:{entry.ident}",
+                                 "capital", proclitics=hit.proclitics, country=entry.ident)
+        return self._mention(hit.first_token, hit.end_token, "country", f"country:{entry.ident}", "capital",
+                             proclitics=hit.proclitics)
+
+    def _institutions(self) -> None:
+        by_first = {m.first_token: m for m in self.mentions if m.type == "country"}
+        taken = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        for hit in self.doc.hits:
+            for entry in hit.entries:
+                if entry.kind not in ("institution", "construct"):
+                    continue
+                if any(i in taken for i in range(hit.first_token, hit.end_token)):
+                    continue
+                country = by_first.get(hit.end_token)
+                if country is None or self.tokens[country.first_token].sentence != self.tokens[hit.first_token].sentence:
+                    continue
+                if entry.kind == "institution":
+                    ok = (country.form == "adjective" and country.data.get("definite")
+                          and country.data.get("gender") == entry.gender)
+                else:
+                    ok = country.form == "name" and not country.data.get("proclitics")
+                if not ok:
+                    continue
+                code = country.entity.split(":", 1)[1]
+                mention = self._mention(hit.first_token, country.end_token, "organization",
+                                        f"org:{entry.ident}:{code}", "name", proclitics=hit.proclitics,
+                                        institution=entry.ident, country=code)
+                self.mentions.append(mention)
+                taken.update(range(hit.first_token, hit.end_token))
+                break
+
+    # --- people -------------------------------------------------------------------------------------
+    def _people(self) -> None:
+        hits_by_first: dict[int, list] = {}
+        for hit in self.doc.hits:
+            hits_by_first.setdefault(hit.first_token, []).append(hit)
+        entity_by_first = {}
+        for m in self.mentions:
+            if m.first_token not in entity_by_first or m.end_token > entity_by_first[m.first_token].end_token:
+                entity_by_first[m.first_token] = m
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        used_titles = set()
+        for hit in self.doc.hits:
+            titles = [e for e in hit.entries if e.kind in ("title", "honorific")]
+            if not titles or hit.first_token in used_titles:
+                continue
+            # Use the longest title that starts here (وزير الخارجية over وزير).
+            longest = max((h for h in hits_by_first[hit.first_token]
+                           if any(e.kind in ("title", "honorific") for e in h.entries)),
+                          key=lambda h: h.end_token)
+            if longest is not hit:
+                continue
+            used_titles.add(hit.first_token)
+            self._person_after_title(hit, titles[0], hits_by_first, entity_by_first, covered)
+
+    def _person_after_title(self, hit, title, hits_by_first, entity_by_first, covered) -> None:
+        tokens = self.tokens
+        sentence = self.doc.sentences[tokens[hit.first_token].sentence]
+        first = hit.first_token
+        # Modifiers before the title: «القائمة بأعمال نائب مساعد وزير الدفاع».
+        while True:
+            previous = [h for h in self.doc.hits if h.end_token == first and h.first_token >= sentence.first_token
+                        and any(e.kind == "modifier" for e in h.entries)]
+            if not previous:
+                break
+            first = min(h.first_token for h in previous)
+        position = hit.end_token
+        affiliation = None
+        # Complements that give the affiliation or scope.
+        for _ in range(3):
+            mention = entity_by_first.get(position)
+            if mention is None or mention.sentence != tokens[hit.first_token].sentence:
+                break
+            if mention.type == "country" and (mention.form == "adjective" or mention.form == "name"):
+                affiliation = affiliation or mention.entity.split(":", 1)[1]
+            elif mention.type == "organization":
+                affiliation = affiliation or mention.data.get("country")
+            position = mention.end_token
+        # Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني».
+        name_first = position
+        position = self._name_end(name_first, sentence, hits_by_first, covered)
+        if position == name_first:
+            return
+        name_tokens = tokens[name_first:position]
+        key = " ".join(t.key for t in name_tokens)
+        title_text = self.doc.text[tokens[first].start:tokens[name_first - 1].end]
+        title_start = tokens[first].start
+        prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
+        if prefix:
+            title_start = self._skip_prefix(tokens[first], len(prefix))
+            title_text = self.doc.text[title_start:tokens[name_first - 1].end]
+        mention = self._mention(name_first, position, "person", f"person:{key}", "name",
+                                title=title_text, title_id=title.ident, title_start=title_start,
+                                title_token=first,
+                                affiliation=affiliation, honorific=title.kind == "honorific")
+        self.mentions.append(mention)
+        covered.update(range(name_first, position))
+
+    def _name_end(self, first, sentence, hits_by_first, covered) -> int:
+        tokens = self.tokens
+        position = first
+        limit = min(sentence.end_token, first + MAX_NAME_TOKENS)
+        while position < limit:
+            token = tokens[position]
+            if token.kind not in ("word", "latin") or position in covered:
+                break
+            if self._is_stopword(token.key):
+                break
+            if any(e.kind in ENTITY_KINDS + ("title", "modifier", "cue", "trigger", "institution")
+                   for h in hits_by_first.get(position, ()) for e in h.entries):
+                break
+            previous = tokens[position - 1].key if position > first else None
+            if token.key.startswith("ال") and previous not in NAME_LINKS:
+                break
+            if position > first and tokens[position - 1].end != token.start and \
+                    self.doc.text[tokens[position - 1].end:token.start].strip():
+                break
+            position += 1
+        # A name does not end on a linking word (عبد، بن، أبو).
+        while position > first and tokens[position - 1].key in NAME_LINKS:
+            position -= 1
+        return position
+
+    def _is_stopword(self, key: str) -> bool:
+        stopwords = self.index.stopwords
+        return key in stopwords or any(base in stopwords for prefix, base in split_proclitics(key)[1:]
+                                       if prefix in ("و", "ف"))
+
+    def _name_parts(self) -> None:
+        """Later mentions by one part of a known name: the last part anywhere, any part in quotes."""
+        people = {}
+        for mention in self.mentions:
+            if mention.type == "person":
+                people.setdefault(mention.entity, mention)
+        if not people:
+            return
+        parts: dict[str, set] = {}
+        for entity, mention in people.items():
+            keys = [t.key for t in self.tokens[mention.first_token:mention.end_token]]
+            for position, key in enumerate(keys):
+                if len(key) >= 3 and key not in NAME_LINKS:
+                    parts.setdefault(key, set()).add((entity, position == len(keys) - 1))
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if index in covered or token.kind != "word":
+                continue
+            quoted = (index > 0 and tokens[index - 1].key in _QUOTES and index + 1 < len(tokens)
+                      and tokens[index + 1].key in _QUOTES)
+            for prefix, base in split_proclitics(token.key):
+                owners = parts.get(base)
+                if not owners:
+                    continue
+                entities = {entity for entity, last in owners if last or quoted}
+                if len(entities) != 1:
+                    continue
+                entity = entities.pop()
+                self.mentions.append(self._mention(index, index + 1, "person", entity, "part", proclitics=prefix))
+                break
+
+
+def find_mentions(doc, index):
+    """Pipeline stage: fill `doc.mentions`."""
+    doc.mentions = MentionFinder(doc, index).run()
+    return doc

@@ -1,0 +1,141 @@
+"""Bytes to text: the encodings Arabic news comes in, detected so that Arabic never comes out as mojibake.
+
+Order of decisions:
+1. Known binary signatures (PNG, ZIP, PDF, …) are refused.
+2. A byte-order mark decides (UTF-8, UTF-16, UTF-32).
+3. Valid UTF-8 is UTF-8 (random bytes are practically never valid UTF-8).
+4. UTF-16 without a BOM is recognised by its pattern of zero bytes.
+5. Otherwise charset-normalizer proposes an encoding among the Arabic legacy code pages (and Latin ones
+   for Latin text), and the result must look like text: almost no control characters, real spaces
+   between words, and — when the candidate is an Arabic code page — a clear majority of Arabic letters
+   among the letters. Anything else is `undecodable` rather than a guess.
+"""
+from __future__ import annotations
+
+import re
+
+from ..errors import InputError
+
+_SIGNATURES = {
+    b"\x89PNG\r\n\x1a\n": "PNG image",
+    b"PK\x03\x04": "ZIP archive",
+    b"%PDF-": "PDF document",
+    b"\x1f\x8b": "gzip archive",
+    b"GIF87a": "GIF image",
+    b"GIF89a": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x7fELF": "executable",
+    b"BZh": "bzip2 archive",
+    b"\xfd7zXZ\x00": "xz archive",
+    b"7z\xbc\xaf\x27\x1c": "7z archive",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": "Office document",
+    b"SQLite format 3\x00": "SQLite database",
+}
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
+    (b"\xff\xfe", "utf-16-le", "utf-16"),
+    (b"\xfe\xff", "utf-16-be", "utf-16"),
+)
+_ARABIC_CODEPAGES = ("cp1256", "iso8859_6", "cp864", "cp720")
+_LATIN_CODEPAGES = ("cp1252", "latin_1", "iso8859_15")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+_LETTER = re.compile(r"[^\W\d_]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
+def _label(codec: str) -> str:
+    return {"utf_8": "utf-8", "cp1256": "cp1256", "iso8859_6": "iso-8859-6", "latin_1": "latin-1",
+            "cp1252": "cp1252", "iso8859_15": "iso-8859-15", "cp864": "cp864", "cp720": "cp720",
+            "utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}.get(codec, codec.replace("_", "-"))
+
+
+def arabic_share(text: str) -> float:
+    """Share of Arabic letters among all letters (0 when there are no letters)."""
+    letters = len(_LETTER.findall(text))
+    return len(_ARABIC_LETTER.findall(text)) / letters if letters else 0.0
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text.strip():
+        return True
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 1000):
+        return False
+    words = text.split()
+    # Real prose has spaces: the mean "word" is short. Random high bytes decode to one endless word.
+    return len(words) > 0 and len(text) / len(words) < 25
+
+
+def _refuse_binary(data: bytes, path: str) -> None:
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise InputError(f"{path}: binary input ({kind}), not text", "binary_input")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even_zeros = data[0::2].count(0)
+    odd_zeros = data[1::2].count(0)
+    half = len(data) // 2
+    # Arabic in UTF-16 has the high byte 0x06, Latin has 0x00: either way one byte column is regular.
+    for codec, column in (("utf_16_le", data[1::2]), ("utf_16_be", data[0::2])):
+        regular = column.count(0) + column.count(6)
+        if regular >= 0.9 * half and (even_zeros + odd_zeros) >= 0.2 * half:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
+    return None
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Return (text, encoding label) or raise InputError with code binary_input/undecodable."""
+    _refuse_binary(data, path)
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path}: starts with a {label} byte-order mark but is not valid {label} "
+                                 f"(byte {exc.start})", "undecodable") from None
+            return text.lstrip("\ufeff"), label
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if "\x00" in text:
+            found = _utf16_without_bom(data)
+            if found:
+                return found[0], _label(found[1])
+            raise InputError(f"{path}: binary input (contains NUL bytes), not text", "binary_input")
+        return text, "utf-8"
+    found = _utf16_without_bom(data)
+    if found:
+        return found[0], _label(found[1])
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary input (contains NUL bytes), not text", "binary_input")
+    return _legacy(data, path)
+
+
+def _legacy(data: bytes, path: str) -> tuple[str, str]:
+    from charset_normalizer import from_bytes  # imported only for the rare non-UTF-8 input
+
+    best = from_bytes(data, cp_isolation=list(_ARABIC_CODEPAGES + _LATIN_CODEPAGES)).best()
+    candidates = ([best.encoding] if best is not None else []) + ["cp1256"]
+    for codec in dict.fromkeys(candidates):
+        try:
+            text = data.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if not _looks_like_text(text):
+            continue
+        share = arabic_share(text)
+        if codec in _ARABIC_CODEPAGES and share >= 0.6:
+            return text, _label(codec)
+        if codec in _LATIN_CODEPAGES and share == 0.0:
+            return text, _label(codec)
+    raise InputError(f"{path}: not text in a supported encoding (UTF-8, UTF-16, cp1256, ISO-8859-6)",
+                     "undecodable")
