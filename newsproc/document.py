@@ -82,6 +82,8 @@ class Document:
     hits: list = field(default_factory=list)               # lexicon.index.Hit, in token order
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    predicates: list = field(default_factory=list)         # cue and trigger hits, in token order
+    subjects: dict = field(default_factory=dict)           # predicate token -> extract.clause.Subject
     statements: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)

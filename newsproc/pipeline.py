@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .document import Document
 from .extract.actors import resolve_actors
+from .extract.clause import find_subjects
 from .extract.events import find_events
 from .extract.lookup import lookup
 from .extract.mentions import find_mentions
@@ -19,7 +20,7 @@ from .reader.structure import split_blocks
 from .text.normalize import normalize
 from .text.tokenize import tokenize
 
-STAGES = (lookup, find_mentions, resolve_actors, find_statements, find_events)
+STAGES = (lookup, find_mentions, resolve_actors, find_subjects, find_statements, find_events)
 
 
 class Pipeline:

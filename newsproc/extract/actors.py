@@ -73,7 +73,7 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
                 actor.country = mention.data["affiliation"]
     actor.aliases = []
     for mention in mentions:
-        if mention.form in ALIAS_FORMS and mention.type == actor.type:
+        if mention.form in ALIAS_FORMS and mention.type == actor.type and not mention.data.get("elided"):
             surface = _clean(doc, mention.start, mention.end)
             if surface != actor.name and surface not in actor.aliases:
                 actor.aliases.append(surface)

@@ -1,13 +1,47 @@
-"""Shared clause-level helpers for statements and events: which actors a verb's subject names.
+"""Pipeline stage: the subject of every predicate (reporting cue or event trigger), found once and shared
+by the statement and event extractors.
 
 Arabic news puts the subject after the verb (وشدد بلينكن على …) and coordinates subjects with و
-(أكدت الولايات المتحدة وكوريا الجنوبية …); both are handled here, once.
+(أكدت الولايات المتحدة وكوريا الجنوبية …, also after a comma). A verb with no subject continues the last
+subject (وأكد مجددا أن … after جدد الجانب الأمريكي …); a verb at the start of a clause may also follow
+its subject (أمريكا وكوريا الجنوبية تؤكدان …). Generic subjects (القادة، مصدر) keep their words; the dual
+ones (الجانبان، الطرفان، البلدان) stand for the last pair of actors that acted together. A verbal noun's
+"subject" is its possessor (تقديم بيونج يانج …) or the actor after من جانب / من قبل.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 # Words that may stand between a verb and its subject (أكد اليوم وزير …, أكد مجددا …).
 SKIPPABLE = frozenset({"اليوم", "امس", "ايضا", "مجددا", "بدوره", "بدورها", "كذلك", "بدورهم", "مساء", "صباح",
-                       "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "اول", "بشده"})
+                       "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "بشده",
+                       "رسميا", "مرارا", "مجدد", "الليله"})
+GENERIC_SUBJECTS = frozenset({
+    "القاده", "المصدر", "مصدر", "مصادر", "المصادر", "البيان", "الوزاره", "الحكومه", "الجيش", "الشرطه",
+    "الرءاسه", "المسءول", "مسءول", "مسءولون", "مسءولين", "المسءولون", "الوزير", "الرءيس", "المتحدث",
+    "الناطق", "الخبراء", "خبراء", "المراقبون", "شهود", "الشهود", "السلطات", "المنظمه", "الحركه", "الحزب",
+    "المجلس", "اللجنه", "الوكاله", "التقرير", "الدراسه", "المحكمه", "النيابه", "البرلمان", "المعارضه",
+    "الجماعه", "التنظيم", "الناشطون", "المحتجون", "المتظاهرون", "مسلحون", "المسلحون",
+})
+DUAL_SUBJECTS = frozenset({"الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
+                           "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين"})
+AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
+PREPOSITION_LETTERS = frozenset("بلك")
+FOLLOWS_SPEAKER = frozenset({"ان", "بان", "انه", "انها", "على", "الى", "عن", "من", "في", "ب", "امس", "اليوم"})
+RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
+                               "اللاتي", "اللاءي"})
+NOT_A_SUBJECT = frozenset({"فيه", "فيها", "عليه", "عليها", "له", "لها", "منه", "منها", "عنه", "عنها", "اليه",
+                           "اليها", "به", "بها", "لهم", "عليهم", "فيهم", "منهم", "ايضا", "كذلك","ان", "بان", "انه", "انها", "على", "الى", "من", "عن", "في", "مع", "ب", "ل", "امام",
+                           "ضد", "بين", "خلال", "بعد", "قبل", "عند", "لدى", "حول", "ما", "لا", "لم", "لن", "قد"})
+
+
+@dataclass
+class Subject:
+    actors: list[str] = field(default_factory=list)   # actor ids
+    text: str | None = None                           # the subject's words as written
+    explicit: bool = True                             # False when continued from an earlier predicate
+    first: int = -1                                   # token span of an explicit subject
+    end: int = -1
 
 
 class ActorSpans:
@@ -22,50 +56,199 @@ class ActorSpans:
             item = (mention, ids[mention.entity])
             self.mentions.append(item)
             self.by_first.setdefault(mention.first_token, []).append(item)
-        # Outer mentions first: وزارة الدفاع الأمريكية before its adjective الأمريكية.
-        for items in self.by_first.values():
+        for items in self.by_first.values():  # outer first: وزارة الدفاع الأمريكية before الأمريكية
             items.sort(key=lambda item: -item[0].end_token)
-        # A titled person's subject phrase starts at the title: «قال وزير الخارجية الأمريكي أنتوني بلينكن».
+        # A titled person's phrase starts at the title: «قال وزير الخارجية الأمريكي أنتوني بلينكن».
         self.titled = {}
         for mention, actor_id in self.mentions:
             if "title_token" in mention.data:
                 self.titled.setdefault(mention.data["title_token"], (mention, actor_id))
 
-    def at(self, position: int):
+    def phrase_at(self, position: int):
+        """The actor phrase (mention, actor id) that starts at a token: a titled person or a mention."""
+        if position in self.titled:
+            return self.titled[position]
         items = self.by_first.get(position)
         return items[0] if items else None
 
-    def subject_after(self, position: int, limit: int):
-        """(actor ids, first token, end token) of a subject starting at `position`, or None.
+    @staticmethod
+    def _proclitics(mention) -> str:
+        return mention.data.get("title_proclitics", mention.data.get("proclitics", "")) \
+            if "title_token" in mention.data else mention.data.get("proclitics", "")
 
-        Follows coordination: «الولايات المتحدة وكوريا الجنوبية» gives both actors.
-        """
+    def prepositional(self, mention) -> bool:
+        """Whether the phrase carries a preposition (لأوكرانيا، بواشنطن): then it is not a subject."""
+        return bool(set(self._proclitics(mention)) & PREPOSITION_LETTERS)
+
+    def conjoined(self, mention) -> bool:
+        return self._proclitics(mention).startswith("و")
+
+    def phrase_after(self, position: int, limit: int, skip: bool = True):
+        """(actor ids, first token, end token) of an actor phrase at `position`, with coordination."""
         tokens = self.doc.tokens
-        while position < limit and tokens[position].key in SKIPPABLE:
-            position += 1
+        if skip:
+            while position < limit and tokens[position].key in SKIPPABLE:
+                position += 1
         if position >= limit:
             return None
-        item = self.titled.get(position) or self.at(position)
-        if item is None:
+        item = self.phrase_at(position)
+        if item is None or self.prepositional(item[0]):
             return None
-        first = position
-        ids = [item[1]]
-        end = item[0].end_token
+        ids, end = [item[1]], item[0].end_token
         while end < limit:
-            following = self.titled.get(end) or self.at(end)
-            if following is None or not tokens[end].key.startswith("و"):
+            following_at = end + 1 if tokens[end].key == "," else end
+            following = self.phrase_at(following_at) if following_at < limit else None
+            if following is None or not self.conjoined(following[0]):
                 break
             if following[1] not in ids:
                 ids.append(following[1])
             end = following[0].end_token
-        return ids, first, end
+        return ids, position, end
 
-    def subject_before(self, position: int, sentence_first: int, reach: int = 4):
-        """The nearest actor mention ending within `reach` tokens before `position`, in the sentence."""
-        best = None
-        for mention, actor_id in self.mentions:
-            if sentence_first <= mention.first_token and mention.end_token <= position \
-                    and position - mention.end_token <= reach:
-                if best is None or mention.end_token > best[0].end_token:
-                    best = (mention, actor_id)
-        return best
+    def phrase_before(self, position: int, sentence_first: int):
+        """An actor phrase that ends right before `position` (subject-verb order), with coordination."""
+        ending = [(m, a) for m, a in self.mentions if m.end_token == position and m.first_token >= sentence_first
+                  and not self.prepositional(m)]
+        if not ending:
+            return None
+        mention, actor_id = min(ending, key=lambda item: item[0].first_token)
+        ids, first = [actor_id], mention.first_token
+        while self.conjoined(mention):
+            previous = [(m, a) for m, a in self.mentions if m.end_token == mention.first_token
+                        and m.first_token >= sentence_first]
+            if not previous:
+                break
+            mention, actor_id = min(previous, key=lambda item: item[0].first_token)
+            ids.insert(0, actor_id)
+            first = mention.first_token
+        return list(dict.fromkeys(ids)), first, position
+
+
+def select_hits(doc, kinds: tuple[str, ...], covered: set[int]):
+    """Non-overlapping hits with an entry of one of `kinds`, longest first; none inside a mention."""
+    chosen, taken = [], set()
+    for hit in sorted(doc.hits, key=lambda h: (-(h.end_token - h.first_token), h.first_token)):
+        if not any(e.kind in kinds for e in hit.entries):
+            continue
+        span = set(range(hit.first_token, hit.end_token))
+        if span & taken or span & covered:
+            continue
+        taken |= span
+        chosen.append(hit)
+    chosen.sort(key=lambda h: h.first_token)
+    return chosen
+
+
+def is_participle(doc, hit, index) -> bool:
+    """مشيرا، مؤكدا، مضيفا: a cue in participle form continues the sentence's subject."""
+    entry = next((e for e in hit.entries if e.kind == "cue"), None)
+    if entry is None:
+        return False
+    key = doc.tokens[hit.first_token].key
+    lemma = index.tables["cues"][entry.ident]["lemma"]
+    return key.startswith("م") and not lemma.startswith("م") and key.endswith(("ا", "ه", "ين"))
+
+
+# Cues that are phrases, not verbs: they have no subject of their own.
+PHRASE_CUES = frozenset({"in-statement", "attribution-according-to"})
+
+
+def is_verb(hit) -> bool:
+    return any((e.kind == "cue" and e.ident not in PHRASE_CUES) or (e.kind == "trigger" and e.form == "verb")
+               for e in hit.entries)
+
+
+def is_phrase_cue(hit) -> bool:
+    return any(e.kind == "cue" and e.ident in PHRASE_CUES for e in hit.entries)
+
+
+def find_subjects(doc, index):
+    actors = ActorSpans(doc)
+    tokens = doc.tokens
+    covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
+    predicates = select_hits(doc, ("cue", "trigger"), covered)
+    doc.predicates = predicates
+    subjects: dict[int, Subject] = {}
+    last: tuple[Subject, int] | None = None       # last explicit subject and its sentence
+    last_pair: list[str] | None = None
+    starts = [hit.first_token for hit in predicates]
+    first_in_sentence: dict[int, Subject] = {}
+    for number, hit in enumerate(predicates):
+        sentence_index = tokens[hit.first_token].sentence
+        sentence = doc.sentences[sentence_index]
+        following = starts[number + 1] if number + 1 < len(starts) else sentence.end_token
+        limit = min(sentence.end_token, max(following, hit.end_token))
+        found = None
+        participle = is_participle(doc, hit, index)
+        if is_verb(hit) and not participle:
+            found = actors.phrase_after(hit.end_token, limit)
+            if found is None and not hit.proclitics:
+                found = actors.phrase_before(hit.first_token, sentence.first_token)
+        elif is_phrase_cue(hit):
+            continue
+        elif not is_verb(hit):
+            found = actors.phrase_after(hit.end_token, limit, skip=False) or _agent_phrase(actors, tokens, hit, limit)
+        subject = None
+        if found is not None:
+            ids, first, end = found
+            subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end], True, first, end)
+        elif is_verb(hit) and not participle:
+            position = hit.end_token
+            while position < limit and tokens[position].key in SKIPPABLE:
+                position += 1
+            if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
+                word = doc.text[tokens[position].start:tokens[position].end]
+                pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS and last_pair else []
+                subject = Subject(pair, word, True, position, position + 1)
+        relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
+        if relative:
+            continue  # «الهجوم الذي استهدف …»: the subject is the noun before the relative pronoun
+        if subject is None and not participle and any(e.kind == "cue" for e in hit.entries):
+            subject = _unresolved_subject(doc, index, hit, limit)
+        if subject is None and participle and sentence_index in first_in_sentence:
+            # مشيرا، مؤكدا: the participle's subject is the main verb's, the first in the sentence.
+            main = first_in_sentence[sentence_index]
+            subject = Subject(list(main.actors), main.text, explicit=False)
+        if subject is None and is_verb(hit) and last is not None \
+                and sentence_index - last[1] <= 2:
+            subject = Subject(list(last[0].actors), last[0].text, explicit=False)
+        if subject is None:
+            continue
+        subjects[hit.first_token] = subject
+        if is_verb(hit) and not participle:
+            first_in_sentence.setdefault(sentence_index, subject)
+        if subject.explicit and is_verb(hit):
+            last = (subject, sentence_index)
+        if len(subject.actors) == 2:
+            last_pair = subject.actors
+    doc.subjects = subjects
+    return doc
+
+
+def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
+    """«وقال شكري إن …»: a name-like word after the verb is its subject even when no actor is known."""
+    tokens = doc.tokens
+    position = hit.end_token
+    while position < limit and tokens[position].key in SKIPPABLE:
+        position += 1
+    end = position
+    while end < min(limit, position + 3):
+        token = tokens[end]
+        if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT or token.key in index.stopwords \
+                or token.key.startswith("ال") or any(h.first_token == end for h in doc.predicates):
+            break
+        end += 1
+    if end == position:
+        return None
+    # Only a name that the content follows: «قال شكري إن», «أضاف بوريل:». Not «أدانا تقديم بيونج يانج».
+    if end < limit and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].kind == "punct"):
+        return None
+    return Subject([], doc.text[tokens[position].start:tokens[end - 1].end], True, position, end)
+
+
+def _agent_phrase(actors, tokens, hit, limit):
+    """The agent of a verbal noun: «هجوم … من جانب كوريا الشمالية», «… من قبل الجيش»."""
+    for position in range(hit.end_token, max(hit.end_token, limit - 2)):
+        if (tokens[position].key, tokens[position + 1].key) in AGENT_MARKERS:
+            return actors.phrase_after(position + 2, limit, skip=False)
+    return None

@@ -1,38 +1,29 @@
 """Pipeline stage: events — who did what to whom, with a CAMEO root code.
 
 A trigger from the `triggers` lexicon (verbs and verbal nouns) opens an event.
-* Sources: the subject after a verb (coordination included) or the actor just before it; for a verbal
-  noun, the actor right after it (its possessor: تقديم بيونج يانج … إلى روسيا); a verb with no subject
-  takes the sources of the previous event in the same paragraph.
-* Targets: actors after ضد، على، إلى، مع، ل، بين … و … later in the clause, or the object after the subject.
-* Location: a place introduced by في/ب in the sentence. Date: an explicit date in the sentence, or a
-  day word (اليوم، أمس، a weekday) resolved against the article's date.
-* `negated` when لم/لن/لا/ما/عدم/دون precede the trigger; `hypothetical` under إذا/لو/في حال/قد.
+* Sources: the trigger's subject (clause.py): after the verb with coordination, before it at the start of
+  a clause, continued from the previous predicate, or — for a verbal noun — its possessor or the actor
+  after من جانب / من قبل. «بين X و Y» after a noun gives both as sources.
+* Targets: actors introduced by ضد، على، إلى، مع، ل، تجاه … later in the clause, or the first actor after
+  the subject (the object).
+* Location: a place or country after في / ب (also «في عاصمة كوريا الجنوبية، سول»).
+* Date: an explicit date in the sentence, or a day word resolved against the article's date.
+* `negated` after لم/لن/لا/ما/عدم/دون; `hypothetical` under إذا/لو/في حال/قد/أي.
+Events with no actor at all (a bare «التعاون») are not reported: an event-data row needs a participant.
 `start`/`end` are the trigger's offsets.
 """
 from __future__ import annotations
 
-from .clause import ActorSpans
+from .clause import ActorSpans, Subject, select_hits
 from .dates import resolve_date
 
-TARGET_PREPOSITIONS = ("ضد", "على", "علي", "الى", "مع", "بين", "تجاه", "نحو", "لدى")
+TARGET_PREPOSITIONS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "نحو", "لدى", "بحق", "عن"})
+LOCATIVE_PREPOSITIONS = frozenset({"في", "داخل"})
+PLACE_NOUNS = frozenset({"عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"})
-HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "قد", "ربما", "يمكن", "سوف", "ان"})
+HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "قد", "ربما", "يمكن", "اي", "احتمال", "امكانيه"})
+OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
-
-
-def _trigger_hits(doc, covered):
-    chosen, taken = [], set()
-    for hit in sorted(doc.hits, key=lambda h: (-(h.end_token - h.first_token), h.first_token)):
-        if not any(e.kind == "trigger" for e in hit.entries):
-            continue
-        span = set(range(hit.first_token, hit.end_token))
-        if span & taken or span & covered:
-            continue
-        taken |= span
-        chosen.append(hit)
-    chosen.sort(key=lambda h: h.first_token)
-    return chosen
 
 
 def find_events(doc, index):
@@ -40,27 +31,23 @@ def find_events(doc, index):
     tokens = doc.tokens
     covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
     location_ids = {a.id for a in doc.actors if a.type == "location"}
+    predicate_starts = sorted(hit.first_token for hit in doc.predicates)
     events = []
-    previous = None  # (sources, block)
-    for hit in _trigger_hits(doc, covered):
+    for hit in select_hits(doc, ("trigger",), covered):
         entry = next(e for e in hit.entries if e.kind == "trigger")
         trigger = index.tables["triggers"][entry.ident]
         sentence = doc.sentences[tokens[hit.first_token].sentence]
-        limit = _clause_end(tokens, hit.end_token, sentence.end_token)
-        sources, after = [], hit.end_token
-        subject = actors.subject_after(hit.end_token, limit)
-        if subject is not None:
-            sources, _first, after = subject
-        elif entry.form == "verb":
-            before = actors.subject_before(hit.first_token, sentence.first_token)
-            if before is not None:
-                sources = [before[1]]
-            elif previous is not None and previous[1] == sentence.block:
-                sources = list(previous[0])
-        sources = [s for s in sources if s not in location_ids]
-        targets, location = _targets(doc, actors, tokens, after, limit, sources, location_ids)
+        limit = _clause_end(tokens, hit, sentence.end_token, predicate_starts)
+        subject = doc.subjects.get(hit.first_token) or Subject()
+        sources = [s for s in subject.actors if s not in location_ids]
+        after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
+        if entry.form == "noun" and not sources:
+            sources = _between(actors, tokens, hit.end_token, limit)
+        targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
+        if not sources and not targets:
+            continue
         window = [t.key for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
-        start = _trigger_start(doc, hit)
+        start = _after_proclitics(doc, hit)
         end = tokens[hit.end_token - 1].end
         events.append({
             "id": f"E{len(events) + 1}",
@@ -75,15 +62,13 @@ def find_events(doc, index):
             "start": start,
             "end": end,
             "negated": bool(window) and window[-1] in NEGATIONS,
-            "hypothetical": any(k in HYPOTHETICAL for k in window[-3:]),
+            "hypothetical": any(k in HYPOTHETICAL for k in window),
         })
-        if entry.form == "verb" and sources:
-            previous = (sources, sentence.block)
     doc.events = events
     return doc
 
 
-def _trigger_start(doc, hit) -> int:
+def _after_proclitics(doc, hit) -> int:
     token = doc.tokens[hit.first_token]
     letters = len(hit.proclitics)
     if not letters:
@@ -91,30 +76,51 @@ def _trigger_start(doc, hit) -> int:
     return doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
 
-def _clause_end(tokens, position, limit) -> int:
-    for index in range(position, limit):
+def _clause_end(tokens, hit, limit, predicate_starts) -> int:
+    """The clause ends at strong punctuation or where the next predicate starts."""
+    for start in predicate_starts:
+        if start >= hit.end_token:
+            limit = min(limit, start)
+            break
+    for index in range(hit.end_token, limit):
         if tokens[index].key in CLAUSE_BREAKS:
             return index
     return limit
 
 
-def _targets(doc, actors, tokens, position, limit, sources, location_ids):
+def _between(actors, tokens, position, limit):
+    """«محادثات بين روسيا وأوكرانيا»: both sides are sources."""
+    for index in range(position, min(limit, position + 4)):
+        if tokens[index].key == "بين":
+            found = actors.phrase_after(index + 1, limit, skip=False)
+            return found[0] if found else []
+    return []
+
+
+def _targets(actors, tokens, position, limit, sources, location_ids):
     targets, location = [], None
     index = position
     while index < limit:
-        item = actors.titled.get(index) or actors.at(index)
+        item = actors.phrase_at(index)
         if item is None:
             index += 1
             continue
         mention, actor_id = item
+        proclitics = actors._proclitics(mention)
         before = tokens[index - 1].key if index > 0 else ""
-        introduced = before in TARGET_PREPOSITIONS or tokens[index].key.startswith(("ل", "ول")) and \
-            mention.start > tokens[index].start
-        locative = before == "في" or (tokens[index].key.startswith(("ب", "وب")) and mention.start > tokens[index].start)
-        if actor_id in location_ids or (locative and mention.type in ("location", "country")):
-            if location is None and locative:
+        before2 = tokens[index - 2].key if index > 1 else ""
+        locative = (before in LOCATIVE_PREPOSITIONS or proclitics.endswith("ب")
+                    or (before in PLACE_NOUNS and before2 in LOCATIVE_PREPOSITIONS)
+                    or (before == "," and before2 in PLACE_NOUNS | {"الجنوبيه", "الشماليه"}
+                        and mention.type == "location"))
+        introduced = before in TARGET_PREPOSITIONS or proclitics.endswith("ل")
+        if locative and mention.type in ("location", "country"):
+            if location is None:
                 location = actor_id
-        elif actor_id not in sources and actor_id not in targets and (introduced or not targets):
+        elif actor_id in location_ids:
+            pass
+        elif actor_id not in sources and actor_id not in targets and (
+                introduced or (not targets and index - position <= OBJECT_REACH)):
             targets.append(actor_id)
         index = mention.end_token
     return targets, location

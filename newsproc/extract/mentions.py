@@ -66,7 +66,7 @@ class MentionFinder:
         tokens = self.tokens
         start = tokens[first].start
         # A proclitic is not part of the name: وكوريا -> كوريا.
-        prefix = data.pop("proclitics", "")
+        prefix = data.get("proclitics", "")
         if prefix:
             start = self._skip_prefix(tokens[first], len(prefix))
         return Mention(start, tokens[end - 1].end, type_, entity, form, tokens[first].sentence, first, end, data)
@@ -119,10 +119,11 @@ class MentionFinder:
             if entry.form == "capital":
                 return self._capital(hit, entry)
             return self._mention(hit.first_token, hit.end_token, "country", f"country:{entry.ident}", entry.form,
-                                 proclitics=hit.proclitics, gender=entry.gender, definite=entry.definite)
+                                 proclitics=hit.proclitics, gender=entry.gender, definite=entry.definite,
+                                 elided=hit.elided)
         prefix = "org" if entry.kind == "organization" else "loc"
         return self._mention(hit.first_token, hit.end_token, entry.kind, f"{prefix}:{entry.ident}", "name",
-                             proclitics=hit.proclitics)
+                             proclitics=hit.proclitics, elided=hit.elided)
 
     def _capital(self, hit, entry) -> Mention:
         sentence = self.doc.sentences[self.tokens[hit.first_token].sentence]
@@ -149,22 +150,46 @@ class MentionFinder:
                 if any(i in taken for i in range(hit.first_token, hit.end_token)):
                     continue
                 country = by_first.get(hit.end_token)
-                if country is None or self.tokens[country.first_token].sentence != self.tokens[hit.first_token].sentence:
+                if country is None or country.sentence != self.tokens[hit.first_token].sentence:
                     continue
                 if entry.kind == "institution":
                     ok = (country.form == "adjective" and country.data.get("definite")
-                          and country.data.get("gender") == entry.gender)
+                          and country.data.get("gender") == entry.gender
+                          and not self._adjective_of_previous_noun(hit))
                 else:
                     ok = country.form == "name" and not country.data.get("proclitics")
                 if not ok:
                     continue
                 code = country.entity.split(":", 1)[1]
-                mention = self._mention(hit.first_token, country.end_token, "organization",
-                                        f"org:{entry.ident}:{code}", "name", proclitics=hit.proclitics,
-                                        institution=entry.ident, country=code)
-                self.mentions.append(mention)
+                institution = self.index.tables["institutions"][entry.ident]
+                if institution.get("stands_for_country"):
+                    # «الجانب الأمريكي» is the country; «وفد كوريا الجنوبية» keeps the name as the mention.
+                    if entry.kind == "institution":
+                        self.mentions.remove(country)
+                        self.mentions.append(self._mention(hit.first_token, country.end_token, "country",
+                                                           country.entity, "name", proclitics=hit.proclitics))
+                else:
+                    self.mentions.append(self._mention(hit.first_token, country.end_token, "organization",
+                                                       f"org:{entry.ident}:{code}", "name",
+                                                       proclitics=hit.proclitics, institution=entry.ident,
+                                                       country=code))
                 taken.update(range(hit.first_token, hit.end_token))
                 break
+
+    def _adjective_of_previous_noun(self, hit) -> bool:
+        """«السياسة الخارجية الأمريكية»: a one-word head after a definite noun is that noun's adjective."""
+        if hit.end_token - hit.first_token > 1 or hit.first_token == 0 or hit.proclitics:
+            return False
+        previous = self.tokens[hit.first_token - 1]
+        if previous.sentence != self.tokens[hit.first_token].sentence:
+            return False
+        return self._has_article(previous) and not any(
+            h.end_token == hit.first_token for h in self.doc.hits)
+
+    def _has_article(self, token) -> bool:
+        """Whether a word starts with the article ال as written (أليسون does not: its alef has a hamza)."""
+        letters = [ch for ch in self.doc.text[token.start:token.start + 6] if ch.isalpha() and ch != "\u0640"]
+        return len(letters) > 2 and letters[0] in "اٱ" and letters[1] == "ل"
 
     # --- people -------------------------------------------------------------------------------------
     def _people(self) -> None:
@@ -213,8 +238,7 @@ class MentionFinder:
             elif mention.type == "organization":
                 affiliation = affiliation or mention.data.get("country")
             position = mention.end_token
-        # Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني».
-        name_first = position
+        name_first = self._skip_portfolio(position, sentence.end_token, covered)
         position = self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
             return
@@ -228,10 +252,31 @@ class MentionFinder:
             title_text = self.doc.text[title_start:tokens[name_first - 1].end]
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
                                 title=title_text, title_id=title.ident, title_start=title_start,
-                                title_token=first,
+                                title_token=first, title_proclitics=prefix,
                                 affiliation=affiliation, honorific=title.kind == "honorific")
         self.mentions.append(mention)
         covered.update(range(name_first, position))
+
+    def _skip_portfolio(self, position: int, limit: int, covered) -> int:
+        """Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني»:
+        a noun in ة followed by definite words is a construct phrase, not a name."""
+        tokens = self.tokens
+        if position + 1 >= limit or position in covered:
+            return position
+        if self._prepositional_definite(tokens[position]):
+            # «الممثل الأعلى للشؤون الخارجية»: a prepositional phrase completes the title.
+            end = position + 1
+            while end < limit and tokens[end].kind == "word" and self._has_article(tokens[end]) \
+                    and end not in covered:
+                end += 1
+            return end
+        head = self.doc.text[tokens[position].start:tokens[position].end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        if not head.endswith("ة") or not self._has_article(tokens[position + 1]):
+            return position
+        end = position + 1
+        while end < limit and tokens[end].kind == "word" and self._has_article(tokens[end]) and end not in covered:
+            end += 1
+        return end
 
     def _name_end(self, first, sentence, hits_by_first, covered) -> int:
         tokens = self.tokens
@@ -247,7 +292,10 @@ class MentionFinder:
                    for h in hits_by_first.get(position, ()) for e in h.entries):
                 break
             previous = tokens[position - 1].key if position > first else None
-            if token.key.startswith("ال") and previous not in NAME_LINKS:
+            if self._has_article(token) and previous not in NAME_LINKS and not (
+                    position > first and self._ends_name(position + 1, sentence, hits_by_first)):
+                break
+            if self._prepositional_definite(token):
                 break
             if position > first and tokens[position - 1].end != token.start and \
                     self.doc.text[tokens[position - 1].end:token.start].strip():
@@ -257,6 +305,19 @@ class MentionFinder:
         while position > first and tokens[position - 1].key in NAME_LINKS:
             position -= 1
         return position
+
+    def _ends_name(self, position: int, sentence, hits_by_first) -> bool:
+        """A family name with the article (السيسي، الأسد) is the last word of a name: what follows is
+        punctuation, the end of the sentence, a function word or a lexicon entry."""
+        if position >= sentence.end_token:
+            return True
+        token = self.tokens[position]
+        return (token.kind == "punct" or self._is_stopword(token.key) or token.key.startswith("و")
+                or position in hits_by_first)
+
+    def _prepositional_definite(self, token) -> bool:
+        """للشؤون، بالشرق: a preposition fused with the article never starts or continues a name."""
+        return token.key.startswith(("لل", "بال", "كال", "ولل", "وبال", "فال", "فلل"))
 
     def _is_stopword(self, key: str) -> bool:
         stopwords = self.index.stopwords

@@ -1,170 +1,144 @@
 """Pipeline stage: statements — who said what.
 
-A statement starts at a reporting cue from the `cues` lexicon (قال، أكدت، تؤكدان، مشيرا …).
-* Speaker: the subject after the verb (with coordination: أكدت الولايات المتحدة وكوريا الجنوبية), else an
-  actor just before it, else a generic speaker noun (القادة، مصدر، الجانبان) kept as `speaker_text`, else
-  — for a verb with no subject — the speaker of the previous statement in the same paragraph.
-* Content: what follows أن / إن / بأن / a colon, the preposition the cue takes (شدد على …), or a quotation;
-  otherwise the object of the verb up to the end of the sentence. Quoted and colon-introduced content is
-  `direct`, the rest `indirect`. `start`/`end` are the content's offsets: text[start:end] == content.
+A statement starts at a reporting cue from the `cues` lexicon (قال، أكدت، تؤكدان، مشيرا …); its speakers
+are the cue's subject (see clause.py: after the verb, coordinated, continued, generic).
+Content: what follows أن / إن / بأن / a colon, the preposition the cue takes (شدد على …), or a quotation;
+otherwise the object of the verb up to the end of the sentence. Quoted and colon-introduced content is
+`direct`, the rest `indirect`. Attribution phrases (بحسب، وفقا لـ، نقلا عن) make the rest of the sentence
+the content and the actor after them the speaker. `start`/`end` are the content's offsets, so
+text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 """
 from __future__ import annotations
 
-from .clause import SKIPPABLE, ActorSpans
+from ..text.normalize import matching_key
+from .clause import ActorSpans, Subject, is_participle, select_hits
 
-INTRODUCERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "انما", "لان"})
-COLON = frozenset({":"})
-QUOTE_OPEN = frozenset({'"', "'"})
-# Speakers that are not named in the sentence.
-GENERIC_SPEAKERS = frozenset({
-    "القاده", "الجانبان", "الجانبين", "الطرفان", "الطرفين", "المصدر", "مصدر", "مصادر", "المصادر", "البيان",
-    "الوزاره", "الحكومه", "الجيش", "الشرطه", "الرئاسه", "المسءول", "مسءول", "مسءولون", "مسءولين",
-    "المسءولون", "الوزير", "الرئيس", "المتحدث", "الناطق", "الخبراء", "خبراء", "المراقبون", "شهود",
-    "الشهود", "السلطات", "المنظمه", "الحركه", "الحزب", "المجلس", "اللجنه", "الوكاله", "التقرير",
-    "الدراسه", "المحكمه", "النيابه", "البرلمان", "المعارضه", "الجماعه", "التنظيم", "الناشطون",
-})
-PARTICIPLE_PREFIXES = ("م",)  # مشيرا، مؤكدا، مضيفا: a participle continues the sentence's speaker
+INTRODUCERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وان"})
+QUOTES = frozenset({'"', "'"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ليس"})
-
-
-def _cue_hits(doc, covered):
-    chosen = []
-    taken = set()
-    for hit in sorted(doc.hits, key=lambda h: (-(h.end_token - h.first_token), h.first_token)):
-        if not any(e.kind == "cue" for e in hit.entries):
-            continue
-        span = set(range(hit.first_token, hit.end_token))
-        if span & taken or span & covered:
-            continue
-        taken |= span
-        chosen.append(hit)
-    chosen.sort(key=lambda h: h.first_token)
-    return chosen
+ATTRIBUTION_FILLERS = frozenset({"ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
+                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته", "مصادر", "تقارير"})
+REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
+STANDALONE_CUES = ("attribution-according-to",)
+IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one
 
 
 def find_statements(doc, index):
-    actors = ActorSpans(doc)
     tokens = doc.tokens
     covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
+    actors = ActorSpans(doc)
     statements = []
-    previous = None  # (speakers, speaker_text, block)
-    cue_hits = _cue_hits(doc, covered)
-    cue_starts = {hit.first_token for hit in cue_hits}
-    for hit in cue_hits:
+    hits = select_hits(doc, ("cue",), covered)
+    cue_ends = {hit.end_token for hit in hits}
+    for hit in hits:
         entry = next(e for e in hit.entries if e.kind == "cue")
+        if entry.ident in IGNORED_CUES:
+            continue
         cue = index.tables["cues"][entry.ident]
         sentence = doc.sentences[tokens[hit.first_token].sentence]
-        cue_key = tokens[hit.first_token].key
-        is_participle = cue_key.startswith(PARTICIPLE_PREFIXES) and cue["lemma"][0] != "م"
-        # «أكد مجددا»: the participle-looking word after a verb cue is an adverb.
-        if is_participle and hit.first_token - 1 in {h.end_token - 1 for h in cue_hits if h is not hit}:
-            continue
-        if hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in NEGATIONS:
-            negated = True
+        if is_participle(doc, hit, index) and hit.first_token in cue_ends:
+            continue  # «أكد مجددا»: after a verb the participle-looking word is an adverb
+        if entry.ident in STANDALONE_CUES:
+            found = _attribution(doc, actors, hit, sentence)
         else:
-            negated = False
-        limit = sentence.end_token
-        speakers, speaker_text, position = [], None, hit.end_token
-        subject = None if is_participle else actors.subject_after(hit.end_token, min(limit, hit.end_token + 8))
-        if subject is not None:
-            speakers, first, position = subject
-            speaker_text = doc.text[tokens[first].start:tokens[position - 1].end]
-            speaker_text = _strip_skippable(doc, tokens, first, position)
-        else:
-            generic = hit.end_token
-            while generic < limit and tokens[generic].key in SKIPPABLE:
-                generic += 1
-            before = actors.subject_before(hit.first_token, sentence.first_token)
-            if not is_participle and generic < limit and tokens[generic].key in GENERIC_SPEAKERS:
-                speaker_text = doc.text[tokens[generic].start:tokens[generic].end]
-                position = generic + 1
-            elif before is not None and not is_participle:
-                speakers = [before[1]]
-                speaker_text = doc.text[before[0].start:before[0].end]
-            elif previous is not None and previous[2] == sentence.block:
-                speakers, speaker_text = previous[0], previous[1]
-        content = _content(doc, tokens, position, limit, cue, cue_starts)
-        if content is None:
+            subject = doc.subjects.get(hit.first_token) or Subject([], None)
+            found = _content(tokens, hit.end_token, sentence.end_token, cue, _subject_end(hit, subject))
+            found = (subject, *found) if found else None
+        if found is None:
             continue
-        first, end, kind = content
+        subject, first, end, kind = found
         start, stop = tokens[first].start, tokens[end - 1].end
-        statement = {
+        cue_start = _after_proclitics(doc, hit)
+        statements.append({
             "id": f"S{len(statements) + 1}",
-            "speakers": speakers,
-            "speaker_text": speaker_text,
-            "cue": doc.text[_cue_start(doc, hit):tokens[hit.end_token - 1].end],
+            "speakers": subject.actors,
+            "speaker_text": subject.text,
+            "cue": doc.text[cue_start:tokens[hit.end_token - 1].end],
             "content": doc.text[start:stop],
             "kind": kind,
             "start": start,
             "end": stop,
             "sentence": tokens[hit.first_token].sentence,
-            "cue_start": _cue_start(doc, hit),
+            "cue_start": cue_start,
             "cue_end": tokens[hit.end_token - 1].end,
-            "negated": negated,
-        }
-        statements.append(statement)
-        previous = (speakers, speaker_text, sentence.block)
+            "negated": hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in NEGATIONS,
+        })
     doc.statements = statements
     return doc
 
 
-def _cue_start(doc, hit) -> int:
+def _after_proclitics(doc, hit) -> int:
     token = doc.tokens[hit.first_token]
-    if not hit.proclitics:
-        return token.start
     letters = len(hit.proclitics)
+    if not letters:
+        return token.start
     return doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
 
-def _strip_skippable(doc, tokens, first, end) -> str:
-    while first < end and tokens[first].key in SKIPPABLE:
-        first += 1
-    return doc.text[tokens[first].start:tokens[end - 1].end]
+def _subject_end(hit, subject: Subject) -> int:
+    """Where the content may start: after the subject when the subject follows the cue."""
+    return subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
 
 
-def _content(doc, tokens, position, limit, cue, cue_starts):
-    """(first token, end token, kind) of the content after `position`, or None when there is none."""
-    takes = cue.get("takes")
-    scan = position
-    # The introducer may come a few words after the subject (أكد الوزير في بيان أن …).
-    while scan < limit and scan - position <= 6:
+def _content(tokens, position, limit, cue, subject_end):
+    """(first token, end token, kind) of the content, or None when the cue introduces nothing."""
+    takes = {matching_key(word) for word in cue.get("takes") or ()}
+    start = max(position, subject_end)
+    scan = start
+    while scan < limit and scan - start <= 6:
         key = tokens[scan].key
-        if key in QUOTE_OPEN:
-            close = next((i for i in range(scan + 1, limit) if tokens[i].key == key), None)
-            end = close if close is not None else limit
-            if end - (scan + 1) >= 1:
-                return scan + 1, end, "direct"
-            return None
-        if key in COLON:
+        if key in QUOTES:
+            close = next((i for i in range(scan + 1, limit) if tokens[i].key == key), limit)
+            return (scan + 1, close, "direct") if close > scan + 1 else None
+        if key == ":":
             first = scan + 1
-            if first < limit and tokens[first].key in QUOTE_OPEN:
+            if first < limit and tokens[first].key in QUOTES:
                 close = next((i for i in range(first + 1, limit) if tokens[i].key == tokens[first].key), limit)
                 return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "direct")
-        if key in INTRODUCERS or (key.startswith(("وان", "بان")) and key in {"وان", "بانه", "بانها"}):
+        if key in INTRODUCERS or key in takes:
             return _trimmed(tokens, scan + 1, limit, "indirect")
-        if takes and key in {_preposition(t) for t in takes}:
-            return _trimmed(tokens, scan + 1, limit, "indirect")
-        if tokens[scan].kind == "punct" and key not in {",", "،"}:
+        if tokens[scan].kind == "punct" and key != ",":
             break
         scan += 1
-    if scan == position and position < limit and tokens[position].kind == "word" and position not in cue_starts:
+    if start < limit and tokens[start].kind == "word":
         # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …».
-        return _trimmed(tokens, position, limit, "indirect", minimum=2)
-    if position < limit and tokens[position].kind == "word" and not takes:
-        return _trimmed(tokens, position, limit, "indirect", minimum=2)
+        return _trimmed(tokens, start, limit, "indirect", minimum=2)
     return None
 
 
-def _preposition(word: str) -> str:
-    from ..text.normalize import matching_key
-
-    return matching_key(word)
+def _attribution(doc, actors, hit, sentence):
+    """«بحسب وزارة الصحة»: the speaker follows; the content is the rest of the sentence."""
+    tokens = doc.tokens
+    position = hit.end_token
+    while position < sentence.end_token and tokens[position].key in ATTRIBUTION_FILLERS:
+        position += 1
+    found = actors.phrase_after(position, sentence.end_token, skip=False)
+    if found is None:
+        return None
+    ids, first, end = found
+    subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end])
+    before = _trimmed(tokens, sentence.first_token, hit.first_token, "indirect", minimum=1)
+    if before is not None and [t.key for t in tokens[before[0]:before[1]]] in REFERS_BACK:
+        # «جاء ذلك حسب ما نشرته …»: the content is the previous sentence.
+        index = tokens[hit.first_token].sentence
+        if index == 0:
+            return None
+        previous = doc.sentences[index - 1]
+        found = _trimmed(tokens, previous.first_token, previous.end_token, "indirect", minimum=3)
+        return (subject, *found) if found else None
+    if before is not None and before[1] - before[0] >= 3:
+        return (subject, *before)
+    after = _trimmed(tokens, end + (tokens[end].key == "," if end < sentence.end_token else 0),
+                     sentence.end_token, "indirect", minimum=3)
+    return (subject, *after) if after else None
 
 
 def _trimmed(tokens, first, end, kind, minimum=1):
-    while end > first and tokens[end - 1].kind == "punct" and tokens[end - 1].key not in {'"', "'", ")"}:
+    while end > first and tokens[end - 1].kind == "punct" and tokens[end - 1].key not in QUOTES | {")"}:
         end -= 1
+    while first < end and tokens[first].kind == "punct" and tokens[first].key not in QUOTES | {"("}:
+        first += 1
     if end - first < minimum:
         return None
     return first, end, kind

@@ -51,6 +51,7 @@ class Hit(NamedTuple):
     end_token: int       # one past the last token
     proclitics: str      # the proclitics the first token carries before the match
     entries: tuple[Entry, ...]
+    elided: bool = False  # matched through لل: the article's alef is not written
 
 
 def key_tokens(surface: str) -> str:
@@ -151,13 +152,13 @@ class LexiconIndex:
             token = bisect.bisect_right(starts, start) - 1
             prefix = joined[starts[token]:start]
             if prefix in _VALID_PROCLITICS and plain:
-                entries = plain
+                entries, is_elided = plain, False
             elif prefix in ELIDING_PROCLITICS and elided:
-                entries = elided
+                entries, is_elided = elided, True
             else:
                 continue
             last = bisect.bisect_right(starts, end) - 1
-            hits.append(Hit(offset + token, offset + last + 1, prefix, entries))
+            hits.append(Hit(offset + token, offset + last + 1, prefix, entries, is_elided))
         return hits
 
 

@@ -120,6 +120,7 @@ SECTIONS = {
         "heads": (True, _arabic_list),
         "construct": (False, _arabic_list),
         "gender": (True, _choice({"feminine", "masculine"})),
+        "stands_for_country": (False, _bool),
     }),
     "titles": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as minister-foreign")),

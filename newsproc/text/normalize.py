@@ -14,6 +14,7 @@ found in a view maps back to an exact span of the original text.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -180,6 +181,7 @@ def key_view(clean: View) -> View:
     return View(key_string(view.text), view.starts, view.ends)
 
 
+@functools.lru_cache(maxsize=4096)
 def matching_key(text: str) -> str:
     """The matching key of a short string (a lexicon entry, a user query)."""
     return key_view(clean_view(text)).text
