@@ -63,10 +63,11 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         named = [m for m in mentions if m.form == "name"]
         actor.name = _clean(doc, named[0].start, named[0].end) if named else _clean(doc, first.start, first.end)
         for mention in named:
-            title = mention.data.get("title")
-            if title and not mention.data.get("honorific"):
-                role = {"title": _clean(doc, mention.data["title_start"], mention.start).strip(" ،,"),
-                        "affiliation": mention.data.get("affiliation")}
+            if "title_id" in mention.data and not mention.data.get("honorific"):
+                title = _clean(doc, mention.data["title_start"], mention.start).strip(" ،,")
+                if mention.data.get("title_elided"):
+                    title = "ا" + title  # «للمدرب العراقي»: the title is المدرب, its alef unwritten after ل
+                role = {"title": title, "affiliation": mention.data.get("affiliation")}
                 if role not in actor.roles:
                     actor.roles.append(role)
             if actor.country is None and mention.data.get("affiliation"):

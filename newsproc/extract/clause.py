@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..text.normalize import matching_key
+
 # Words that may stand between a verb and its subject (أكد اليوم وزير …, أكد مجددا …).
 SKIPPABLE = frozenset({"اليوم", "امس", "ايضا", "مجددا", "بدوره", "بدورها", "كذلك", "بدورهم", "مساء", "صباح",
                        "الخميس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "بشده",
@@ -27,7 +29,8 @@ DUAL_SUBJECTS = frozenset({"الجانبان", "الجانبين", "الطرفا
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين"})
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
-FOLLOWS_SPEAKER = frozenset({"ان", "بان", "انه", "انها", "على", "الى", "عن", "من", "في", "ب", "امس", "اليوم"})
+FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
+                            for suffix in ("", "ه", "ها", "هم", "هما", "ي", "ني", "نا")) | {"امس", "اليوم"}
 RELATIVE_PRONOUNS = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
                                "اللاتي", "اللاءي"})
 NOT_A_SUBJECT = frozenset({"فيه", "فيها", "عليه", "عليها", "له", "لها", "منه", "منها", "عنه", "عنها", "اليه",
@@ -232,16 +235,20 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
     while position < limit and tokens[position].key in SKIPPABLE:
         position += 1
     end = position
-    while end < min(limit, position + 3):
+    while end < min(limit, position + 4):
         token = tokens[end]
         if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT or token.key in index.stopwords \
-                or token.key.startswith("ال") or any(h.first_token == end for h in doc.predicates):
+                or token.key in FOLLOWS_SPEAKER or any(h.first_token == end for h in doc.predicates):
             break
         end += 1
     if end == position:
         return None
-    # Only a name that the content follows: «قال شكري إن», «أضاف بوريل:». Not «أدانا تقديم بيونج يانج».
-    if end < limit and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].kind == "punct"):
+    # Only words that the content follows: «قال شكري إن», «أضاف بوريل:», «قالت المرأتان، …».
+    # Not «أدانا تقديم بيونج يانج …» nor «طالب عدد من المرضى».
+    takes = {matching_key(word) for e in hit.entries if e.kind == "cue"
+             for word in index.tables["cues"][e.ident].get("takes") or ()}
+    if end < limit and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].key in takes
+                            or tokens[end].key in {",", ":", '"'}):
         return None
     return Subject([], doc.text[tokens[position].start:tokens[end - 1].end], True, position, end)
 

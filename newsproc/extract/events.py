@@ -19,7 +19,8 @@ from .dates import resolve_date
 
 TARGET_PREPOSITIONS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "نحو", "لدى", "بحق", "عن"})
 LOCATIVE_PREPOSITIONS = frozenset({"في", "داخل"})
-PLACE_NOUNS = frozenset({"عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم"})
+PLACE_NOUNS = frozenset({"عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم", "انحاء", "مختلف",
+                         "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"})
 HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "قد", "ربما", "يمكن", "اي", "احتمال", "امكانيه"})
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)

@@ -244,15 +244,14 @@ class MentionFinder:
             return
         name_tokens = tokens[name_first:position]
         key = " ".join(t.key for t in name_tokens)
-        title_text = self.doc.text[tokens[first].start:tokens[name_first - 1].end]
         title_start = tokens[first].start
         prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
         if prefix:
             title_start = self._skip_prefix(tokens[first], len(prefix))
-            title_text = self.doc.text[title_start:tokens[name_first - 1].end]
+        elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
-                                title=title_text, title_id=title.ident, title_start=title_start,
-                                title_token=first, title_proclitics=prefix,
+                                title_id=title.ident, title_start=title_start,
+                                title_token=first, title_proclitics=prefix, title_elided=elided,
                                 affiliation=affiliation, honorific=title.kind == "honorific")
         self.mentions.append(mention)
         covered.update(range(name_first, position))
@@ -321,8 +320,7 @@ class MentionFinder:
 
     def _is_stopword(self, key: str) -> bool:
         stopwords = self.index.stopwords
-        return key in stopwords or any(base in stopwords for prefix, base in split_proclitics(key)[1:]
-                                       if prefix in ("و", "ف"))
+        return key in stopwords or any(base in stopwords for _prefix, base in split_proclitics(key)[1:])
 
     def _name_parts(self) -> None:
         """Later mentions by one part of a known name: the last part anywhere, any part in quotes."""

@@ -13,7 +13,9 @@ from __future__ import annotations
 from ..text.normalize import matching_key
 from .clause import ActorSpans, Subject, is_participle, select_hits
 
-INTRODUCERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "بانهم", "وان"})
+# أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
+INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "وبان")
+                        for suffix in ("", "ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ليس"})
 ATTRIBUTION_FILLERS = frozenset({"ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
