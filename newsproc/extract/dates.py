@@ -59,12 +59,13 @@ def resolve_date(doc, sentence) -> str | None:
     base = parse_article_date(doc.date)
     if base is None:
         return None
-    bare = {key[1:] if key.startswith(("و", "ف")) and key[1:] in RELATIVE else key for key in keys}
-    for word, shift in RELATIVE.items():
-        if word in bare:
-            return (base + dt.timedelta(days=shift)).isoformat()
+    # A weekday wins over اليوم/أمس: «اليوم الخميس» in an article dated Saturday means Thursday.
     for word, weekday in WEEKDAYS.items():
         if word in keys:
             # The most recent such day on or before the article's date.
             return (base - dt.timedelta(days=(base.weekday() - weekday) % 7)).isoformat()
+    bare = {key[1:] if key.startswith(("و", "ف")) and key[1:] in RELATIVE else key for key in keys}
+    for word, shift in RELATIVE.items():
+        if word in bare:
+            return (base + dt.timedelta(days=shift)).isoformat()
     return None

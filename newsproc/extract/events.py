@@ -47,7 +47,7 @@ def find_events(doc, index):
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
         if not sources and not targets:
             continue
-        window = [t.key for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
+        window = [_without_conjunction(t.key) for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
         start = _after_proclitics(doc, hit)
         end = tokens[hit.end_token - 1].end
         events.append({
@@ -67,6 +67,11 @@ def find_events(doc, index):
         })
     doc.events = events
     return doc
+
+
+def _without_conjunction(key: str) -> str:
+    """ولم -> لم, فلن -> لن: a conjunction does not hide a negation."""
+    return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL else key
 
 
 def _after_proclitics(doc, hit) -> int:

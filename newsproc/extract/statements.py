@@ -99,7 +99,10 @@ def _content(tokens, position, limit, cue, subject_end):
                 return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "direct")
         if key in INTRODUCERS or key in takes:
-            return _trimmed(tokens, scan + 1, limit, "indirect")
+            first = scan + 1
+            if key in takes and first < limit and tokens[first].key in INTRODUCERS:
+                first += 1  # «مشيرا إلى أن …», «شدد على أن …»
+            return _trimmed(tokens, first, limit, "indirect")
         if tokens[scan].kind == "punct" and key != ",":
             break
         scan += 1

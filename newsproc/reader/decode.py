@@ -76,17 +76,16 @@ def _refuse_binary(data: bytes, path: str) -> None:
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     if len(data) < 4 or len(data) % 2:
         return None
-    even_zeros = data[0::2].count(0)
-    odd_zeros = data[1::2].count(0)
     half = len(data) // 2
-    # Arabic in UTF-16 has the high byte 0x06, Latin has 0x00: either way one byte column is regular.
+    # Arabic in UTF-16 has the high byte 0x06, Latin and spaces 0x00: one byte column is that regular.
     for codec, column in (("utf_16_le", data[1::2]), ("utf_16_be", data[0::2])):
-        regular = column.count(0) + column.count(6)
-        if regular >= 0.9 * half and (even_zeros + odd_zeros) >= 0.2 * half:
+        if column.count(0) + column.count(6) >= 0.9 * half:
             try:
-                return data.decode(codec), codec
+                text = data.decode(codec)
             except UnicodeDecodeError:
                 continue
+            if _looks_like_text(text):
+                return text, codec
     return None
 
 

@@ -1,0 +1,142 @@
+"""Mentions resolved into actors: countries, organisations, places and people."""
+from conftest import actor_by_key, actors_of_type
+
+
+def names(record, type_):
+    return {a["name"] for a in actors_of_type(record, type_)}
+
+
+def test_every_mention_offset_is_exact(analyze):
+    text = "وأكدت الولايات المتحدة الأمريكية وكوريا الجنوبية للأمم المتحدة دعمهما لأوكرانيا."
+    record = analyze(text)
+    for actor in record["actors"]:
+        for mention in actor["mentions"]:
+            assert text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_country_names_long_forms_and_adjectives_resolve_to_one_actor_with_its_code(analyze):
+    record = analyze("زار وفد من الولايات المتحدة الأمريكية القاهرة. وقالت أمريكا إن الموقف الأمريكي ثابت.")
+    us = actor_by_key(record, "country:US")
+    assert us["code"] == "US" and us["name"] == "الولايات المتحدة"
+    assert [m["text"] for m in us["mentions"]] == ["الولايات المتحدة الأمريكية", "أمريكا", "الأمريكي"]
+    assert "أمريكا" in us["aliases"]
+
+
+def test_a_proclitic_is_not_part_of_the_mention(analyze):
+    record = analyze("وصل الوزير إلى بيروت بعد زيارة لأوكرانيا وبالعراق.")
+    assert [m["text"] for m in actor_by_key(record, "country:UA")["mentions"]] == ["أوكرانيا"]
+    assert [m["text"] for m in actor_by_key(record, "country:IQ")["mentions"]] == ["العراق"]
+
+
+def test_a_capital_that_acts_is_its_state(analyze):
+    record = analyze("والتزمت واشنطن وسول بالرد على الاستفزازات.")
+    assert [m["text"] for m in actor_by_key(record, "country:US")["mentions"]] == ["واشنطن"]
+    assert [m["text"] for m in actor_by_key(record, "country:KR")["mentions"]] == ["سول"]
+    assert not actors_of_type(record, "location")
+
+
+def test_a_capital_where_something_happens_is_a_place(analyze):
+    record = analyze("عقد الاجتماع في موسكو، ثم انتقل الوفد إلى عاصمة كوريا الجنوبية، سول.")
+    places = {a["key"]: a for a in actors_of_type(record, "location")}
+    assert places["loc:capital:RU"]["country"] == "RU"
+    assert places["loc:capital:KR"]["name"] == "سول"
+    assert actor_by_key(record, "country:RU") is None
+
+
+def test_egyptian_spelling_matches_standard_entries(analyze):
+    record = analyze("قال المسئول إن الاتحاد الأوروبى والجيش المصرى بحثا الأوضاع فى ليبيا.")
+    assert actor_by_key(record, "org:eu") is not None
+    assert actor_by_key(record, "country:LY") is not None
+    assert actor_by_key(record, "org:army:EG")["country"] == "EG"
+
+
+def test_a_name_that_is_also_a_common_word_needs_context(analyze):
+    assert actor_by_key(analyze("قدمت الحكومة الدعم المالي للمزارعين."), "country:ML") is None
+    assert actor_by_key(analyze("وقعت اشتباكات في مالي والنيجر أمس."), "country:ML") is not None
+    assert actor_by_key(analyze("أعلنت جمهورية مالي حالة الطوارئ."), "country:ML") is not None
+
+
+def test_ministry_plus_country_adjective_is_that_countrys_ministry(analyze):
+    record = analyze("نشرت الخارجية الأمريكية بيانا، وردت وزارة الدفاع الروسية عليه.")
+    ministry = actor_by_key(record, "org:foreign-ministry:US")
+    assert ministry["type"] == "organization" and ministry["country"] == "US"
+    assert ministry["name"] == "وزارة الخارجية الأمريكية"
+    assert actor_by_key(record, "org:defense-ministry:RU")["country"] == "RU"
+    # The adjective also counts as a mention of the country.
+    assert actor_by_key(record, "country:US") is not None
+
+
+def test_an_adjective_after_a_definite_noun_is_not_a_ministry(analyze):
+    record = analyze("انتقد الخبراء السياسة الخارجية الأمريكية في المنطقة.")
+    assert actor_by_key(record, "org:foreign-ministry:US") is None
+    assert actor_by_key(record, "country:US") is not None
+
+
+def test_a_countrys_side_or_delegation_is_the_country(analyze):
+    record = analyze("جدد الجانب الروسي موقفه، ورحب الوفد التركي بذلك.")
+    assert "الجانب الروسي" in actor_by_key(record, "country:RU")["aliases"]
+    assert actor_by_key(record, "country:TR") is not None
+    assert not actors_of_type(record, "organization")
+
+
+def test_international_organisations_and_regions(analyze):
+    record = analyze("دعا مجلس الأمن وحلف الناتو إلى التهدئة في الشرق الأوسط وشبه الجزيرة الكورية.")
+    assert {"org:un-security-council", "org:nato"} <= {a["key"] for a in record["actors"]}
+    assert {"الشرق الأوسط", "شبه الجزيرة الكورية"} <= names(record, "location")
+
+
+def test_title_country_adjective_and_foreign_name_make_a_person_with_a_role(analyze):
+    record = analyze("التقى وزير الخارجية البريطاني جون سميثسون نظيره في لندن.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "جون سميثسون"
+    assert person["country"] == "GB"
+    assert person["roles"] == [{"title": "وزير الخارجية البريطاني", "affiliation": "GB"}]
+
+
+def test_modifiers_before_the_title_belong_to_the_role(analyze):
+    record = analyze("وترأست القائمة بأعمال نائب مساعد وزير الدفاع لشرق آسيا مارين تولوفا الوفد.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "مارين تولوفا"
+    assert person["roles"][0]["title"] == "القائمة بأعمال نائب مساعد وزير الدفاع لشرق آسيا"
+
+
+def test_a_title_with_a_genitive_country_gives_the_affiliation(analyze):
+    record = analyze("وصل مستشار الأمن القومي لكوريا الجنوبية كانغ مين سو إلى واشنطن.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "كانغ مين سو" and person["country"] == "KR"
+
+
+def test_a_construct_phrase_after_a_title_is_not_the_name(analyze):
+    record = analyze("وترأس نائب وزير سياسة الدفاع الوطني بارك سونغ الوفد.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "بارك سونغ"
+
+
+def test_the_name_ends_where_ordinary_words_begin(analyze):
+    record = analyze("قال الرئيس فلاديمير بوتين بنحو واضح إن بلاده مستعدة.")
+    assert names(record, "person") == {"فلاديمير بوتين"}
+
+
+def test_a_family_name_with_the_article_closes_the_name(analyze):
+    record = analyze("استقبل الرئيس عبد الفتاح السيسي في القاهرة وفدا أوروبيا.")
+    assert names(record, "person") == {"عبد الفتاح السيسي"}
+
+
+def test_later_mentions_by_surname_or_quoted_part_join_the_person(analyze):
+    text = ('التقى وزير الخارجية الأمريكي مارك ويلسون ومستشار الأمن القومي الياباني تاكيدا هيرو. '
+            'وشكر ويلسون "تاكيدا" على التعاون.')
+    record = analyze(text)
+    wilson = next(a for a in actors_of_type(record, "person") if a["name"] == "مارك ويلسون")
+    takeda = next(a for a in actors_of_type(record, "person") if a["name"] == "تاكيدا هيرو")
+    assert [m["text"] for m in wilson["mentions"]] == ["مارك ويلسون", "ويلسون"]
+    assert [m["text"] for m in takeda["mentions"]] == ["تاكيدا هيرو", "تاكيدا"]
+
+
+def test_a_title_without_a_name_makes_no_person(analyze):
+    assert not actors_of_type(analyze("وقال وزير الخارجية الفرنسي إن الحوار ضروري."), "person")
+
+
+def test_actors_are_numbered_in_order_of_first_mention(analyze):
+    record = analyze("بحثت مصر والأردن مع فرنسا الوضع في غزة.")
+    assert [a["id"] for a in record["actors"]] == [f"A{i}" for i in range(1, len(record["actors"]) + 1)]
+    assert [a["code"] for a in record["actors"] if a["type"] == "country"] == ["EG", "JO", "FR"]

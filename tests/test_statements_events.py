@@ -1,0 +1,140 @@
+"""Statements (who said what) and events (who did what to whom)."""
+from conftest import actor_by_key
+
+
+def ids(record, *keys):
+    return [actor_by_key(record, key)["id"] for key in keys]
+
+
+def only(items):
+    assert len(items) == 1, items
+    return items[0]
+
+
+# --- statements -------------------------------------------------------------------------------------
+
+def test_speaker_after_the_verb_and_content_after_an(analyze):
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف إن المفاوضات ستستأنف قريبا."
+    record = analyze(text)
+    statement = only(record["statements"])
+    person = next(a for a in record["actors"] if a["type"] == "person")
+    assert statement["speakers"] == [person["id"]]
+    assert statement["cue"] == "قال" and statement["kind"] == "indirect"
+    assert statement["content"] == "المفاوضات ستستأنف قريبا"
+    assert text[statement["start"]:statement["end"]] == statement["content"]
+    assert text[statement["cue_start"]:statement["cue_end"]] == statement["cue"]
+
+
+def test_quoted_content_is_direct(analyze):
+    record = analyze('وأضاف الرئيس الفرنسي إيمانويل ماكرون: "لن نتخلى عن حلفائنا".')
+    statement = only(record["statements"])
+    assert statement["kind"] == "direct"
+    assert statement["content"] == "لن نتخلى عن حلفائنا"
+
+
+def test_coordinated_subjects_give_several_speakers(analyze):
+    record = analyze("أكدت الولايات المتحدة وكوريا الجنوبية أهمية التعاون العسكري.")
+    statement = only(record["statements"])
+    assert statement["speakers"] == ids(record, "country:US", "country:KR")
+    assert statement["content"] == "أهمية التعاون العسكري"
+
+
+def test_subject_before_a_verb_at_the_start_of_a_clause(analyze):
+    record = analyze("فرنسا وألمانيا تؤكدان دعم الحوار")
+    assert only(record["statements"])["speakers"] == ids(record, "country:FR", "country:DE")
+
+
+def test_a_verb_without_a_subject_continues_the_previous_speaker(analyze):
+    record = analyze("جدد الجانب الصيني التزامه بالحوار.\nوأكد مجددا أن بكين ترفض العقوبات.")
+    first, second = record["statements"]
+    cn = ids(record, "country:CN")
+    assert first["speakers"] == cn and second["speakers"] == cn
+    assert second["content"] == "بكين ترفض العقوبات"
+
+
+def test_a_participle_takes_the_speaker_of_the_main_verb(analyze):
+    record = analyze("وقال وزير الخارجية التركي أحمد يلدز إن الحل سياسي، مشيرا إلى أن الحرب لن تحسم شيئا.")
+    main, participle = record["statements"]
+    assert participle["cue"] == "مشيرا"
+    assert participle["speakers"] == main["speakers"] != []
+    assert participle["content"] == "الحرب لن تحسم شيئا"
+
+
+def test_a_generic_speaker_keeps_its_words(analyze):
+    record = analyze("وقال مصدر إن الوفد سيصل غدا.")
+    statement = only(record["statements"])
+    assert statement["speakers"] == [] and statement["speaker_text"] == "مصدر"
+
+
+def test_an_unknown_name_after_the_verb_is_the_speaker_text(analyze):
+    statement = only(analyze("وقال زارغوف إن الحدود ستفتح.")["statements"])
+    assert statement["speakers"] == [] and statement["speaker_text"] == "زارغوف"
+
+
+def test_attribution_phrase_names_the_source_of_the_sentence(analyze):
+    record = analyze("ارتفع عدد الضحايا إلى عشرين، بحسب منظمة الصحة العالمية.")
+    statement = only(record["statements"])
+    assert statement["speakers"] == ids(record, "org:who")
+    assert statement["content"] == "ارتفع عدد الضحايا إلى عشرين"
+
+
+# --- events -----------------------------------------------------------------------------------------
+
+def test_verb_event_with_source_target_and_cameo_code(analyze):
+    record = analyze("وانتقدت مصر إثيوبيا بسبب السد.")
+    event = only(record["events"])
+    assert event["cameo"] == "11" and event["type"] == "criticize"
+    assert event["sources"] == ids(record, "country:EG")
+    assert event["targets"] == ids(record, "country:ET")
+    assert event["trigger"] == "انتقدت"
+
+
+def test_prepositional_targets_and_location(analyze):
+    record = analyze("والتقى وزير الخارجية الألماني يوهان كلاين مع نظيره الإيراني في جنيف.")
+    event = only([e for e in record["events"] if e["cameo"] == "04"])
+    person = next(a for a in record["actors"] if a["type"] == "person")
+    assert event["sources"] == [person["id"]]
+    assert ids(record, "country:IR")[0] in event["targets"]
+
+
+def test_verbal_noun_takes_its_possessor_as_source(analyze):
+    record = analyze("وأدان الاتحاد الأوروبي هجوم روسيا على أوكرانيا.")
+    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    assert attack["sources"] == ids(record, "country:RU")
+    assert attack["targets"] == ids(record, "country:UA")
+
+
+def test_agent_after_min_janib(analyze):
+    record = analyze("وحذرت اليابان من أي هجوم من جانب كوريا الشمالية ضد جيرانها.")
+    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    assert attack["sources"] == ids(record, "country:KP")
+    assert attack["hypothetical"] is True
+
+
+def test_negated_actions_are_marked(analyze):
+    record = analyze("ولم تهاجم إيران السفن الأمريكية.")
+    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    assert attack["negated"] is True
+    assert attack["sources"] == ids(record, "country:IR")
+
+
+def test_a_trigger_without_any_actor_is_not_an_event(analyze):
+    assert analyze("أكد الخبراء أهمية التعاون والحوار.")["events"] == []
+
+
+def test_relative_day_words_resolve_against_the_article_date(analyze):
+    record = analyze("والتقى الرئيس الفرنسي اليوم الخميس نظيره المصري.", date="2024-03-16")
+    event = only([e for e in record["events"] if e["cameo"] == "04"])
+    assert event["date"] == "2024-03-14"
+
+
+def test_explicit_dates_win(analyze):
+    record = analyze("وفي 12 مارس 2023 التقى وزير الخارجية القطري نظيره العماني.", date="2024-01-01")
+    assert only(record["events"])["date"] == "2023-03-12"
+
+
+def test_event_offsets_point_at_the_trigger(analyze):
+    text = "وقصفت روسيا مدينة أوديسا الأوكرانية."
+    record = analyze(text)
+    for event in record["events"]:
+        assert text[event["start"]:event["end"]] == event["trigger"]
