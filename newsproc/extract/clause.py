@@ -185,6 +185,14 @@ def find_subjects(doc, index):
         participle = is_participle(doc, hit, index)
         if is_verb(hit) and not participle:
             found = actors.phrase_after(hit.end_token, limit)
+            if found is not None and _continues_clause(tokens, hit, sentence, last, sentence_index) \
+                    and actors.phrase_at(found[2]) is None:
+                # «…، ودعا إسرائيل إلى …»: a verb joined to the sentence's clause keeps its subject;
+                # the actor after it is the object (unless a second actor follows: verb subject object).
+                found = None
+                subject = Subject(list(last[0].actors), last[0].text, explicit=False)
+                subjects[hit.first_token] = subject
+                continue
             if found is None and not hit.proclitics:
                 found = actors.phrase_before(hit.first_token, sentence.first_token)
         elif is_phrase_cue(hit):
@@ -226,6 +234,12 @@ def find_subjects(doc, index):
             last_pair = subject.actors
     doc.subjects = subjects
     return doc
+
+
+def _continues_clause(tokens, hit, sentence, last, sentence_index) -> bool:
+    """A verb after «، و» in a sentence whose subject is already known."""
+    return (last is not None and last[1] == sentence_index and hit.proclitics[:1] in ("و", "ف")
+            and hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key == ",")
 
 
 def _unresolved_subject(doc, index, hit, limit) -> Subject | None:

@@ -11,11 +11,12 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 from __future__ import annotations
 
 from ..text.normalize import matching_key
-from .clause import ActorSpans, Subject, is_participle, select_hits
+from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
 
 # أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
 INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "وبان")
                         for suffix in ("", "ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
+CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "وفيما", "وبينما"})
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ليس"})
 ATTRIBUTION_FILLERS = frozenset({"ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
@@ -44,7 +45,8 @@ def find_statements(doc, index):
             found = _attribution(doc, actors, hit, sentence)
         else:
             subject = doc.subjects.get(hit.first_token) or Subject([], None)
-            found = _content(tokens, hit.end_token, sentence.end_token, cue, _subject_end(hit, subject))
+            limit = _clause_limit(doc, index, hit, sentence.end_token)
+            found = _content(tokens, hit.end_token, limit, cue, _subject_end(hit, subject), sentence.end_token)
             found = (subject, *found) if found else None
         if found is None:
             continue
@@ -77,25 +79,45 @@ def _after_proclitics(doc, hit) -> int:
     return doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
 
+def _clause_limit(doc, index, hit, limit: int) -> int:
+    """Indirect content ends where the next coordinated clause begins: «…، وشكر …», «…، مجددا …»,
+    «…، فيما انتقدت …». Quoted content is not cut (the quote is closed explicitly)."""
+    tokens = doc.tokens
+    for predicate in doc.predicates:
+        start = predicate.first_token
+        if start <= hit.end_token or start >= limit:
+            continue
+        after_comma = tokens[start - 1].key == ","
+        joined = tokens[start].key[:1] in ("و", "ف") and is_verb(predicate)
+        if after_comma and (joined or is_participle(doc, predicate, index)):
+            return start - 1
+    for position in range(hit.end_token, limit):
+        if tokens[position].key in CLAUSE_OPENERS and position > hit.end_token and tokens[position - 1].key == ",":
+            return position - 1
+    return limit
+
+
 def _subject_end(hit, subject: Subject) -> int:
     """Where the content may start: after the subject when the subject follows the cue."""
     return subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
 
 
-def _content(tokens, position, limit, cue, subject_end):
-    """(first token, end token, kind) of the content, or None when the cue introduces nothing."""
+def _content(tokens, position, limit, cue, subject_end, sentence_end):
+    """(first token, end token, kind) of the content, or None when the cue introduces nothing.
+    Indirect content ends at `limit`; a quotation runs to its closing quote within the sentence."""
     takes = {matching_key(word) for word in cue.get("takes") or ()}
     start = max(position, subject_end)
     scan = start
     while scan < limit and scan - start <= 6:
         key = tokens[scan].key
         if key in QUOTES:
-            close = next((i for i in range(scan + 1, limit) if tokens[i].key == key), limit)
+            close = next((i for i in range(scan + 1, sentence_end) if tokens[i].key == key), sentence_end)
             return (scan + 1, close, "direct") if close > scan + 1 else None
         if key == ":":
             first = scan + 1
-            if first < limit and tokens[first].key in QUOTES:
-                close = next((i for i in range(first + 1, limit) if tokens[i].key == tokens[first].key), limit)
+            if first < sentence_end and tokens[first].key in QUOTES:
+                close = next((i for i in range(first + 1, sentence_end) if tokens[i].key == tokens[first].key),
+                             sentence_end)
                 return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "direct")
         if key in INTRODUCERS or key in takes:
