@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import tempfile
 import time
@@ -59,6 +60,12 @@ def init_worker(settings: Settings) -> None:
     _settings = settings
 
 
+def _init_pool_worker(settings: Settings) -> None:
+    # Ctrl-C reaches the whole process group; the parent decides what stops, so workers ignore it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init_worker(settings)
+
+
 def process(task: Task) -> Result:
     """Analyse one task. Never raises: every failure becomes an error record."""
     settings = _settings
@@ -105,7 +112,7 @@ def run(tasks: Iterable[Task], settings: Settings, workers: int = 1) -> Iterator
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     in_flight: deque = deque()
     limit = workers * 4
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=init_worker,
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
                              initargs=(settings,)) as pool:
         try:
             for chunk in _chunks(tasks, 4):
@@ -176,6 +183,28 @@ class Progress:
             self.stream.flush()
 
 
+class _uninterrupted:
+    """Ctrl-C during a write waits until the record is whole: output is never half-written."""
+
+    def __enter__(self):
+        self.pending = False
+        try:
+            self.previous = signal.signal(signal.SIGINT, self._defer)
+        except ValueError:  # not the main thread: signals cannot be handled here anyway
+            self.previous = None
+        return self
+
+    def _defer(self, _signum, _frame):
+        self.pending = True
+
+    def __exit__(self, *_exc):
+        if self.previous is not None:
+            signal.signal(signal.SIGINT, self.previous)
+        if self.pending:
+            raise KeyboardInterrupt
+        return False
+
+
 @dataclass
 class Summary:
     articles: int = 0
@@ -195,16 +224,15 @@ def write_results(results: Iterable[Result], stdout, output_dir: Path | None, fa
     """Write each result where it belongs; records to stdout or to `output_dir`, error records to stdout."""
     summary = summary or Summary()
     for result in results:
-        summary.articles += 1
-        if not result.ok:
-            summary.failed += 1
-        if output_dir is not None and result.ok:
-            relative = safe_relative_path(result.id)
-            write_atomic(output_dir / relative.with_name(relative.name + ".json"), result.json)
-        else:
-            stdout.write(result.json)
-            stdout.write("\n")
-            stdout.flush()
+        with _uninterrupted():
+            if output_dir is not None and result.ok:
+                relative = safe_relative_path(result.id)
+                write_atomic(output_dir / relative.with_name(relative.name + ".json"), result.json)
+            else:
+                stdout.write(result.json + "\n")
+                stdout.flush()
+            summary.articles += 1
+            summary.failed += not result.ok
         if on_result:
             on_result(summary)
         if fail_fast and not result.ok:

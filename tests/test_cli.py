@@ -165,3 +165,29 @@ def test_a_malformed_user_lexicon_is_a_usage_error_without_traceback(tmp_path):
 def test_python_m_newsproc_and_version():
     status, out, _ = newsproc("--version")
     assert status == 0 and "newsproc" in out
+
+
+def test_ctrl_c_keeps_finished_records_whole_and_exits_130(tmp_path):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(3000):
+        (folder / f"{number:05d}.txt").write_text(ARTICLE, encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+    with open(output, "w") as sink:
+        process = subprocess.Popen([sys.executable, "-m", "newsproc", "analyze", str(folder), "--workers", "2"],
+                                   stdout=sink, stderr=subprocess.PIPE,
+                                   preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        deadline = time.monotonic() + 60
+        while output.stat().st_size == 0 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(lines) < 3000
+    assert all(json.loads(line)["schema"] == "newsproc.article/1" for line in lines)
+    assert f"{len(lines)} articles, 0 failed" in err.decode() and "(interrupted)" in err.decode()
+    assert "Traceback" not in err.decode()

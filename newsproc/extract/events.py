@@ -14,6 +14,7 @@ Events with no actor at all (a bare «التعاون») are not reported: an eve
 """
 from __future__ import annotations
 
+from .lookup import hit_start
 from .clause import ActorSpans, Subject, select_hits
 from .dates import resolve_date
 
@@ -48,7 +49,7 @@ def find_events(doc, index):
         if not sources and not targets:
             continue
         window = [_without_conjunction(t.key) for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
-        start = _after_proclitics(doc, hit)
+        start = hit_start(doc, hit)
         end = tokens[hit.end_token - 1].end
         events.append({
             "id": f"E{len(events) + 1}",
@@ -72,14 +73,6 @@ def find_events(doc, index):
 def _without_conjunction(key: str) -> str:
     """ولم -> لم, فلن -> لن: a conjunction does not hide a negation."""
     return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL else key
-
-
-def _after_proclitics(doc, hit) -> int:
-    token = doc.tokens[hit.first_token]
-    letters = len(hit.proclitics)
-    if not letters:
-        return token.start
-    return doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
 
 def _clause_end(tokens, hit, limit, predicate_starts) -> int:

@@ -1,6 +1,13 @@
 """Pipeline stage: find every lexicon entry in every sentence, once, for all later extractors."""
 from __future__ import annotations
 
+from ..text.tokenize import letter_offset
+
+
+def hit_start(doc, hit) -> int:
+    """Where a hit starts in the original text: after the proclitics its first token carries."""
+    return letter_offset(doc, doc.tokens[hit.first_token], len(hit.proclitics))
+
 
 def lookup(doc, index):
     hits = []

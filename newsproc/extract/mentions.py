@@ -15,7 +15,7 @@
 from __future__ import annotations
 
 from ..document import Mention
-from ..text.tokenize import split_proclitics
+from ..text.tokenize import letter_offset, split_proclitics
 
 ENTITY_KINDS = ("country", "organization", "location")
 # Words after which an ambiguous country or place name is meant as one.
@@ -68,12 +68,8 @@ class MentionFinder:
         # A proclitic is not part of the name: وكوريا -> كوريا.
         prefix = data.get("proclitics", "")
         if prefix:
-            start = self._skip_prefix(tokens[first], len(prefix))
+            start = letter_offset(self.doc, tokens[first], len(prefix))
         return Mention(start, tokens[end - 1].end, type_, entity, form, tokens[first].sentence, first, end, data)
-
-    def _skip_prefix(self, token, letters: int) -> int:
-        """Original offset of the letter after the first `letters` letters of a token."""
-        return self.doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
     def _prev_key(self, token_index: int, sentence_first: int) -> str | None:
         return self.tokens[token_index - 1].key if token_index > sentence_first else None
@@ -247,7 +243,7 @@ class MentionFinder:
         title_start = tokens[first].start
         prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
         if prefix:
-            title_start = self._skip_prefix(tokens[first], len(prefix))
+            title_start = letter_offset(self.doc, tokens[first], len(prefix))
         elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
                                 title_id=title.ident, title_start=title_start,

@@ -11,6 +11,7 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 from __future__ import annotations
 
 from ..text.normalize import matching_key
+from .lookup import hit_start
 from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
 
 # أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
@@ -52,7 +53,7 @@ def find_statements(doc, index):
             continue
         subject, first, end, kind = found
         start, stop = tokens[first].start, tokens[end - 1].end
-        cue_start = _after_proclitics(doc, hit)
+        cue_start = hit_start(doc, hit)
         statements.append({
             "id": f"S{len(statements) + 1}",
             "speakers": subject.actors,
@@ -69,14 +70,6 @@ def find_statements(doc, index):
         })
     doc.statements = statements
     return doc
-
-
-def _after_proclitics(doc, hit) -> int:
-    token = doc.tokens[hit.first_token]
-    letters = len(hit.proclitics)
-    if not letters:
-        return token.start
-    return doc.views["key"].original_span(token.vstart + letters, token.vstart + letters + 1)[0]
 
 
 def _clause_limit(doc, index, hit, limit: int) -> int:

@@ -45,6 +45,15 @@ def split_proclitics(key: str) -> list[tuple[str, str]]:
     return readings
 
 
+def letter_offset(doc, token: Token, letters: int) -> int:
+    """Original offset of the letter that follows the first `letters` letters of a token's key
+    (diacritics and tatweel stay with the letter they follow)."""
+    if not letters:
+        return token.start
+    position = token.vstart + letters
+    return doc.views["key"].original_span(position, position + 1)[0]
+
+
 def tokenize(doc):
     """Pipeline stage: fill `doc.tokens` and `doc.sentences` from the key view."""
     key = doc.views["key"]
