@@ -31,7 +31,14 @@ LOCATIVE_WORDS = frozenset({
 })
 NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
                         "فون", "لو", "لا", "دو", "ديل", "بو"})
-MAX_NAME_TOKENS = 4
+MAX_NAME_TOKENS = 5
+REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                            "التاسع", "العاشر", "الابن", "الاب"})
+# Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
+FACILITY_HEADS = frozenset({"مطار", "جامعه", "مدينه", "مستشفي", "شارع", "دارة", "داره", "مركز", "مشروع", "جاءزه",
+                            "موءسسه", "ملعب", "ميناء", "قاعده", "مسجد", "جسر", "طريق", "كليه", "مجمع", "قصر",
+                            "حي", "مطارا", "بمطار", "ومطار", "لجامعه", "بجامعه", "مدرسه", "برنامج", "صندوق",
+                            "كرسي", "معهد", "منحه", "وقف", "مكتبه", "مستشفى", "محطه", "قاعه", "استاد"})
 _QUOTES = frozenset({'"', "'"})
 
 
@@ -184,7 +191,9 @@ class MentionFinder:
 
     def _has_article(self, token) -> bool:
         """Whether a word starts with the article ال as written (أليسون does not: its alef has a hamza)."""
-        letters = [ch for ch in self.doc.text[token.start:token.start + 6] if ch.isalpha() and ch != "\u0640"]
+        letters = [ch for ch in self.doc.text[token.start:token.start + 8] if ch.isalpha() and ch != "\u0640"]
+        if len(letters) > 3 and letters[0] in "وف":  # والتخطيط, فالحكومة
+            letters = letters[1:]
         return len(letters) > 2 and letters[0] in "اٱ" and letters[1] == "ل"
 
     # --- people -------------------------------------------------------------------------------------
@@ -215,6 +224,8 @@ class MentionFinder:
         tokens = self.tokens
         sentence = self.doc.sentences[tokens[hit.first_token].sentence]
         first = hit.first_token
+        if first > sentence.first_token and tokens[first - 1].key in FACILITY_HEADS:
+            return  # «مطار الملك عبدالعزيز», «جامعة الملك سعود»: a place named after a person
         # Modifiers before the title: «القائمة بأعمال نائب مساعد وزير الدفاع».
         while True:
             previous = [h for h in self.doc.hits if h.end_token == first and h.first_token >= sentence.first_token
@@ -228,6 +239,13 @@ class MentionFinder:
         for _ in range(3):
             mention = entity_by_first.get(position)
             if mention is None or mention.sentence != tokens[hit.first_token].sentence:
+                break
+            if mention.type == "country" and mention.form == "adjective" and not mention.data.get("definite") \
+                    and self._has_article(tokens[hit.end_token - 1]):
+                # «المستشار تركي آل الشيخ»: after a definite title an indefinite adjective is a name.
+                self.mentions.remove(mention)
+                covered.difference_update(range(mention.first_token, mention.end_token))
+                del entity_by_first[position]
                 break
             if mention.type == "country" and (mention.form == "adjective" or mention.form == "name"):
                 affiliation = affiliation or mention.entity.split(":", 1)[1]
@@ -281,13 +299,17 @@ class MentionFinder:
             token = tokens[position]
             if token.kind not in ("word", "latin") or position in covered:
                 break
+            previous = tokens[position - 1].key if position > first else None
+            if previous in NAME_LINKS or (position > first and token.key in REGNAL_NUMBERS):
+                # «عبدالله بن مساعد», «عبد الله الثاني»: after بن/عبد any word is a name.
+                position += 1
+                continue
             if self._is_stopword(token.key):
                 break
             if any(e.kind in ENTITY_KINDS + ("title", "modifier", "cue", "trigger", "institution")
                    for h in hits_by_first.get(position, ()) for e in h.entries):
                 break
-            previous = tokens[position - 1].key if position > first else None
-            if self._has_article(token) and previous not in NAME_LINKS and not (
+            if self._has_article(token) and not (
                     position > first and self._ends_name(position + 1, sentence, hits_by_first)):
                 break
             if self._prepositional_definite(token):
