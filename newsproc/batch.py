@@ -141,6 +141,23 @@ def safe_relative_path(article_id: str) -> Path:
     return Path(*parts)
 
 
+def _output_path(output_dir: Path, article_id: str, run_started: float) -> Path:
+    """`<id>.json`, or `<id>~2.json`, `<id>~3.json` … when this run already wrote that name (two inputs
+    with the same id): a file written since the run started is never overwritten. No list of names is
+    kept, so memory stays flat however many articles are written."""
+    relative = safe_relative_path(article_id)
+    path = output_dir / relative.with_name(relative.name + ".json")
+    number = 1
+    while True:
+        try:
+            if path.stat().st_mtime < run_started:
+                return path
+        except FileNotFoundError:
+            return path
+        number += 1
+        path = output_dir / relative.with_name(f"{relative.name}~{number}.json")
+
+
 def write_atomic(path: Path, data: str) -> None:
     """Write `data` to `path` so that a reader sees the old file, or the whole new one, never half."""
     try:
@@ -207,6 +224,7 @@ class _uninterrupted:
 
 @dataclass
 class Summary:
+    started: float = field(default_factory=time.time)   # wall clock, to recognise files this run wrote
     articles: int = 0
     failed: int = 0
     seconds: float = 0.0
@@ -226,8 +244,7 @@ def write_results(results: Iterable[Result], stdout, output_dir: Path | None, fa
     for result in results:
         with _uninterrupted():
             if output_dir is not None and result.ok:
-                relative = safe_relative_path(result.id)
-                write_atomic(output_dir / relative.with_name(relative.name + ".json"), result.json)
+                write_atomic(_output_path(output_dir, result.id, summary.started), result.json)
             else:
                 stdout.write(result.json + "\n")
                 stdout.flush()

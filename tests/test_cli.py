@@ -191,3 +191,17 @@ def test_ctrl_c_keeps_finished_records_whole_and_exits_130(tmp_path):
     assert all(json.loads(line)["schema"] == "newsproc.article/1" for line in lines)
     assert f"{len(lines)} articles, 0 failed" in err.decode() and "(interrupted)" in err.decode()
     assert "Traceback" not in err.decode()
+
+
+def test_two_inputs_with_the_same_id_never_overwrite_each_other(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(ARTICLE.replace("الأردني", f"الأردني {folder}"),
+                                                    encoding="utf-8")
+    out = tmp_path / "out"
+    status, _, _ = newsproc("analyze", tmp_path / "a" / "same.txt", tmp_path / "b" / "same.txt", "--output", out)
+    assert status == 0
+    assert sorted(p.name for p in out.iterdir()) == ["same.json", "same~2.json"]
+    # A later run replaces its own earlier output instead of adding more copies.
+    newsproc("analyze", tmp_path / "a" / "same.txt", "--output", out)
+    assert sorted(p.name for p in out.iterdir()) == ["same.json", "same~2.json"]
