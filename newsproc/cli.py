@@ -163,9 +163,7 @@ def lexicon_check(files):
             click.echo(f"newsproc: error: {exc.message}", err=True)
             failed = True
             continue
-        counts = ", ".join(f"{len(v)} {k}" for k, v in lexicon_file.sections.items())
-        if lexicon_file.stopwords:
-            counts = ", ".join(filter(None, [counts, f"{len(lexicon_file.stopwords)} stopwords"]))
+        counts = ", ".join(f"{len(v)} {k}" for k, v in {**lexicon_file.sections, **lexicon_file.lists}.items())
         click.echo(f"{path}: ok ({counts or 'empty'})")
     sys.exit(int(ExitStatus.USAGE if failed else ExitStatus.SUCCESS))
 

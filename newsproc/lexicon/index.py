@@ -30,7 +30,8 @@ from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
 INDEX_FORMAT = 1
-SHIPPED = ("countries", "organizations", "locations", "institutions", "titles", "stopwords", "cues", "triggers")
+SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "titles",
+           "stopwords", "names", "common_words", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
 
 
@@ -44,6 +45,7 @@ class Entry(NamedTuple):
     gender: str = ""     # for adjectives: m | f | pl | du | fpl
     definite: bool = False
     needs_context: bool = False
+    strict: bool = False  # behind a proclitic, only when the first word is a frequent word
 
 
 class Hit(NamedTuple):
@@ -98,7 +100,8 @@ def _entry_surfaces(section: str, entry: dict):
     elif section in ("organizations", "locations"):
         kind = "organization" if section == "organizations" else "location"
         for name in [entry["name"], *entry.get("aliases", ())]:
-            yield name, Entry(kind, entry["id"], "name", "", name.startswith("ال"), name in context)
+            yield name, Entry(kind, entry["id"], "name", "", name.startswith("ال"), name in context,
+                              entry.get("_strict", False))
     elif section == "institutions":
         for head in entry["heads"]:
             yield head, Entry("institution", entry["id"], "head", entry["gender"][0], True)
@@ -125,6 +128,9 @@ class LexiconIndex:
     automaton: object
     tables: dict[str, dict[str, dict]]
     stopwords: frozenset
+    given_names: frozenset = frozenset()
+    family_names: frozenset = frozenset()
+    word_rank: dict = None          # matching key -> rank among the most frequent words (1 = most frequent)
     files: tuple[str, ...] = ()
     digest: str = ""
 
@@ -133,6 +139,15 @@ class LexiconIndex:
                  "institution": "institutions", "construct": "institutions", "title": "titles",
                  "modifier": "titles", "honorific": "titles", "cue": "cues", "trigger": "triggers"}[kind]
         return self.tables[table][ident]
+
+    def _ordinary_word(self, token_key: str, joined: str, start: int, end: int) -> bool:
+        """«كبيرا» is a word, not ك + بيرا (Beira): a proclitic reading is refused when the whole token is a
+        frequent word and the entry's first word is not (وكوريا stays و + كوريا: كوريا is frequent)."""
+        rank = self.word_rank
+        if not rank or token_key not in rank:
+            return False
+        first_word = joined[start:end + 1].split(" ", 1)[0]
+        return first_word not in rank and ("ا" + first_word) not in rank
 
     def match(self, keys: list[str], offset: int = 0) -> list[Hit]:
         """All lexicon hits in one sentence, given its tokens' keys; token indices start at `offset`."""
@@ -157,12 +172,35 @@ class LexiconIndex:
                 entries, is_elided = elided, True
             else:
                 continue
+            if prefix:
+                if self._ordinary_word(keys[token], joined, start, end):
+                    continue
+                if self.word_rank and joined[start:end + 1].split(" ", 1)[0] not in self.word_rank:
+                    entries = tuple(e for e in entries if not e.strict)
+                    if not entries:
+                        continue
             last = bisect.bisect_right(starts, end) - 1
             hits.append(Hit(offset + token, offset + last + 1, prefix, entries, is_elided))
         return hits
 
 
-def _build(files: list[LexiconFile]) -> tuple[object, dict, frozenset]:
+def _word_lists(files: list[LexiconFile]) -> dict:
+    lists: dict[str, list[str]] = {}
+    for lexicon in files:
+        for name, words in lexicon.lists.items():
+            lists.setdefault(name, []).extend(words)
+    rank: dict[str, int] = {}
+    for word in lists.get("common_words", ()):
+        rank.setdefault(key_tokens(word), len(rank) + 1)
+    return {
+        "stopwords": frozenset(key_tokens(w) for w in lists.get("stopwords", ())),
+        "given_names": frozenset(key_tokens(w) for w in lists.get("given_names", ())),
+        "family_names": frozenset(key_tokens(w) for w in lists.get("family_names", ())),
+        "word_rank": rank,
+    }
+
+
+def _build(files: list[LexiconFile]) -> tuple[object, dict]:
     tables: dict[str, dict[str, dict]] = {section: {} for section in SECTIONS}
     for lexicon in files:
         for section, entries in lexicon.sections.items():
@@ -195,8 +233,7 @@ def _build(files: list[LexiconFile]) -> tuple[object, dict, frozenset]:
     for key, (plain, elided) in surfaces.items():
         automaton.add_word(key, (len(key), tuple(plain), tuple(elided)))
     automaton.make_automaton()
-    stopwords = frozenset(key_tokens(word) for lexicon in files for word in lexicon.stopwords)
-    return automaton, tables, stopwords
+    return automaton, tables
 
 
 def shipped_files() -> list[Path]:
@@ -240,8 +277,8 @@ def compile_files(paths: list[Path | str], use_cache: bool = True) -> LexiconInd
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             pass  # no cache or an unreadable one: rebuild
     files = [read_lexicon_file(path, data) for path, data in contents]
-    automaton, tables, stopwords = _build(files)
-    index = LexiconIndex(automaton, tables, stopwords, tuple(p for p, _ in contents), digest)
+    automaton, tables = _build(files)
+    index = LexiconIndex(automaton, tables, **_word_lists(files), files=tuple(p for p, _ in contents), digest=digest)
     if use_cache:
         _store(index, cached)
     return index

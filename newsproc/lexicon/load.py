@@ -146,15 +146,20 @@ SECTIONS = {
         "nouns": (False, _arabic_list),
     }),
 }
-TOP_LEVEL = set(SECTIONS) | {"about", "stopwords"}
+# Sections that are plain lists of words.
+LIST_SECTIONS = ("stopwords", "given_names", "family_names", "common_words")
+TOP_LEVEL = set(SECTIONS) | {"about", *LIST_SECTIONS}
 
 
-class _LineLoader(yaml.SafeLoader):
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_BaseLoader):
     """Safe loader that remembers the line of every mapping and of each of its keys."""
 
 
 def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
+    mapping = _BaseLoader.construct_mapping(loader, node, deep=True)
     lines = {key_node.value: key_node.start_mark.line + 1
              for key_node, _ in node.value if isinstance(key_node, yaml.ScalarNode)}
     return _Mapping(mapping, node.start_mark.line + 1, lines)
@@ -176,7 +181,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _con
 class LexiconFile:
     path: str
     sections: dict[str, list[dict]] = field(default_factory=dict)
-    stopwords: list[str] = field(default_factory=list)
+    lists: dict[str, list[str]] = field(default_factory=dict)   # stopwords, given_names, …
 
 
 def read_lexicon_file(path: str | Path, data: bytes | None = None) -> LexiconFile:
@@ -201,6 +206,7 @@ def read_lexicon_file(path: str | Path, data: bytes | None = None) -> LexiconFil
     if not isinstance(document, dict):
         raise LexiconError(f"{path}:1: a lexicon file is a mapping with sections such as 'countries:'")
     result = LexiconFile(path)
+    strict = False
     lines = getattr(document, "lines", {})
     for section, value in document.items():
         line = lines.get(section, 1)
@@ -208,17 +214,26 @@ def read_lexicon_file(path: str | Path, data: bytes | None = None) -> LexiconFil
             raise LexiconError(f"{path}:{line}: unknown section {section!r} "
                                f"(expected one of {', '.join(sorted(TOP_LEVEL))})")
         if section == "about":
+            if isinstance(value, dict) and value.get("proclitics") not in (None, "strict", "free"):
+                raise LexiconError(f"{path}:{line}: about: 'proclitics' must be strict or free")
+            strict = isinstance(value, dict) and value.get("proclitics") == "strict"
             continue
-        if section == "stopwords":
+        if section in LIST_SECTIONS:
             problem = _arabic_list(value)
             if problem:
-                raise LexiconError(f"{path}:{line}: stopwords: {problem}")
-            result.stopwords.extend(value)
+                raise LexiconError(f"{path}:{line}: {section}: {problem}")
+            result.lists.setdefault(section, []).extend(value)
             continue
         if not isinstance(value, list):
             raise LexiconError(f"{path}:{line}: section {section!r} must be a list of entries")
         result.sections[section] = [_check_entry(path, section, index, entry, line)
                                     for index, entry in enumerate(value)]
+    if strict:
+        # «about: {proclitics: strict}»: behind و/ب/ل/ك these entries match only when their first word is a
+        # frequent word (for generated lists: not ب + لاتر in بلاتر).
+        for entries in result.sections.values():
+            for entry in entries:
+                entry["_strict"] = True
     return result
 
 
