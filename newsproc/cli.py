@@ -169,6 +169,59 @@ def lexicon_check(files):
 
 
 @main.command()
+@click.argument("input_path", metavar="FILE")
+@click.option("--input-format", type=click.Choice(["text", "conll"]), default="text", show_default=True,
+              help="text: an article (tokens are newsproc's); conll: one token per line, blank line between "
+                   "sentences (tags are written for exactly those tokens).")
+@click.option("--model", type=click.Path(dir_okay=False, exists=True), help="A model from train-ner.")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--tagger-only", is_flag=True, help="The tagger's output without lexicon names added.")
+def ner(input_path, input_format, model, lexicons, tagger_only):
+    """Named entities as CoNLL: token<TAB>tag with B-/I- PERS, LOC, ORG (ANERcorp conventions)."""
+    from .ner.service import tag_conll_file, tag_text_file
+
+    try:
+        if input_format == "conll":
+            lines = tag_conll_file(input_path, model, tuple(lexicons), tagger_only)
+        else:
+            lines = tag_text_file(input_path, model, tuple(lexicons), tagger_only)
+        for line in lines:
+            sys.stdout.write(line + "\n")
+    except (NewsprocError, OSError) as exc:
+        _fail(getattr(exc, "message", None) or str(exc), ExitStatus.INPUT_FAILED)
+
+
+@main.command("train-ner")
+@click.argument("conll", type=click.Path(dir_okay=False, exists=True))
+@click.option("-o", "--output", "model_path", required=True, type=click.Path(dir_okay=False),
+              help="Where to write the model.")
+@click.option("--holdout", type=click.IntRange(min=2), default=None,
+              help="Train on the first (N-1)/N of the sentences only (the development protocol uses 6).")
+@click.option("--iterations", type=click.IntRange(min=1), default=150, show_default=True)
+def train_ner(conll, model_path, holdout, iterations):
+    """Train the name tagger on a CoNLL file (e.g. ANERcorp's training part)."""
+    from .ner.service import train_file
+
+    sentences, seconds = train_file(conll, model_path, holdout, iterations)
+    click.echo(f"trained on {sentences} sentences in {seconds:.0f} s: {model_path}", err=True)
+
+
+@main.command("eval-ner")
+@click.argument("conll", type=click.Path(dir_okay=False, exists=True))
+@click.option("--model", type=click.Path(dir_okay=False, exists=True),
+              help="Evaluate this model on the whole file (default: the development protocol).")
+@click.option("--holdout", type=click.IntRange(min=2), default=6, show_default=True,
+              help="Development protocol: train on the first (N-1)/N sentences, score the last 1/N.")
+@click.option("--tagger-only", is_flag=True, help="Score the tagger without lexicon names added.")
+def eval_ner(conll, model, holdout, tagger_only):
+    """Precision, recall and F1 per type (PERS, LOC, ORG; MISC counts as O), exact chunk match."""
+    from .ner.service import evaluate_file
+
+    report = evaluate_file(conll, model, holdout, tagger_only)
+    click.echo(report)
+
+
+@main.command()
 def schema():
     """Print the JSON Schema of the output records."""
     from importlib import resources

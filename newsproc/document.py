@@ -7,7 +7,7 @@ reads earlier ones; none edits another's layer.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
 @dataclass(slots=True)
@@ -36,6 +36,16 @@ class Sentence:
     first_token: int    # index into Document.tokens
     end_token: int      # one past the last token
     block: int
+
+
+class Name(NamedTuple):
+    """A name the trained tagger found: tokens [first_token, end_token), PERS/LOC/ORG."""
+
+    first_token: int
+    end_token: int
+    type: str
+    probability: float   # mean marginal probability of its labels
+    proclitics: int      # letters of proclitics on the first token (وجورج: 1)
 
 
 @dataclass(slots=True)
@@ -80,6 +90,8 @@ class Document:
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     hits: list = field(default_factory=list)               # lexicon.index.Hit, in token order
+    names: list[Name] = field(default_factory=list)        # the name tagger's spans
+    person_probability: list[float] = field(default_factory=list)  # per token, from the tagger
     mentions: list[Mention] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     predicates: list = field(default_factory=list)         # cue and trigger hits, in token order

@@ -11,6 +11,7 @@ from .extract.clause import find_subjects
 from .extract.events import find_events
 from .extract.lookup import lookup
 from .extract.mentions import find_mentions
+from .extract.names import TagNames
 from .extract.statements import find_statements
 from .lexicon import load_index
 from .output.record import to_record
@@ -20,12 +21,14 @@ from .reader.structure import split_blocks
 from .text.normalize import normalize
 from .text.tokenize import tokenize
 
-STAGES = (lookup, find_mentions, resolve_actors, find_subjects, find_statements, find_events)
-
-
 class Pipeline:
-    def __init__(self, lexicons: tuple[str, ...] | list[str] = (), use_cache: bool = True):
+    def __init__(self, lexicons: tuple[str, ...] | list[str] = (), use_cache: bool = True, model=None):
+        from .ner.tagger import NameTagger
+
         self.index = load_index(tuple(lexicons), use_cache=use_cache)
+        self.tagger = NameTagger(self.index, model)
+        self.stages = (lookup, TagNames(self.tagger), find_mentions, resolve_actors, find_subjects,
+                       find_statements, find_events)
 
     def document(self, article: Article) -> Document:
         doc = Document(article.text, article.id, article.title, article.date, article.source)
@@ -36,7 +39,7 @@ class Pipeline:
             doc.warn("little_arabic", "the text is mostly not Arabic: few or no actors can be found")
         normalize(doc)
         tokenize(doc)
-        for stage in STAGES:
+        for stage in self.stages:
             stage(doc, self.index)
         return doc
 

@@ -37,6 +37,9 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         entry = index.tables["countries"][ident]
         actor.name, actor.code, actor.country = entry["name"], ident, ident
         actor.english = entry["english"]
+    elif prefix in ("org", "loc") and ident.startswith("name:"):
+        # Found by the name tagger, unknown to the lexicons: no code, no English name.
+        actor.name = _clean(doc, first.start, first.end)
     elif prefix == "org" and first.data.get("institution"):
         institution, code = ident.split(":")
         entry = index.tables["institutions"][institution]

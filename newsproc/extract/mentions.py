@@ -32,6 +32,16 @@ LOCATIVE_WORDS = frozenset({
 NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
                         "فون", "لو", "لا", "دو", "ديل", "بو"})
 MAX_NAME_TOKENS = 5
+# The tagger's mean label probability a name needs: to settle where a titled name ends, and to become a
+# mention on its own (read by eye on corpus articles: below these, tagger-only names are mostly wrong).
+PERSON_PROBABILITY = 0.5
+TAGGED_PERSON_PROBABILITY = 0.65
+TAGGED_OTHER_PROBABILITY = 0.75
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a name may stay in it
+COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
+TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
+UNTAGGED_RANK = 10000  # after a title, a word this frequent starts a name only if the tagger agrees
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                             "التاسع", "العاشر", "الابن", "الاب"})
 # Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
@@ -93,7 +103,10 @@ class MentionFinder:
         mentions = [self._entity_mention(hit, entries) for hit, entries in chosen]
         self.mentions = [m for m in mentions if m is not None]
         self._institutions()
+        self.tagged_people = {n.first_token: n for n in self.doc.names
+                              if n.type == "PERS" and n.probability >= PERSON_PROBABILITY}
         self._people()
+        self._tagged_names()
         self._name_parts()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
@@ -256,8 +269,26 @@ class MentionFinder:
         position = self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
             return
-        name_tokens = tokens[name_first:position]
-        key = " ".join(t.key for t in name_tokens)
+        tagged = next((n for n in self.doc.names if n.type == "PERS" and n.probability >= PERSON_PROBABILITY
+                       and n.first_token < position and name_first < n.end_token), None)
+        person = self.doc.person_probability
+        first_key = tokens[name_first].key
+        if tagged is None and not self._known_name(first_key) and person[name_first] < EXTEND_PROBABILITY \
+                and self._ordinary_word(first_key, UNTAGGED_RANK):
+            return  # «القاضي حكم …», «المدير بفرع …»: a frequent word the tagger does not see as a name
+        # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
+        # (بوتين بنحو); the tagger may carry the name further than the rules did.
+        while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
+                and self._ordinary_word(tokens[position - 1].key, TRIM_RANK):
+            position -= 1
+        if tagged is not None and tagged.end_token > position:
+            # Further only over words that could be names (not «للتطبيل», «الوظيفة», «شنت»).
+            while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
+                    and not self._is_stopword(tokens[position].key) \
+                    and not self._prepositional_definite(tokens[position]) \
+                    and not self._ordinary_word(tokens[position].key, TRIM_RANK):
+                position += 1
+        key = self._name_key(name_first, position, 0)
         title_start = tokens[first].start
         prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
         if prefix:
@@ -269,6 +300,66 @@ class MentionFinder:
                                 affiliation=affiliation, honorific=title.kind == "honorific")
         self.mentions.append(mention)
         covered.update(range(name_first, position))
+
+    def _ordinary_word(self, key: str, limit: int = None) -> bool:
+        """A frequent word (among the `limit` most frequent) that is no known name, with or without its
+        proclitics; or a word with an attached pronoun (تعرضها، وشقيقتها)."""
+        if self._known_name(key):
+            return False
+        if len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES):
+            return True
+        rank = self.index.word_rank
+        limit = limit or COMMON_RANK
+        return any(rank.get(base, limit + 1) <= limit for _, base in split_proclitics(key))
+
+    def _known_name(self, key: str) -> bool:
+        index = self.index
+        return any(base in index.given_names or base in index.family_names for _, base in split_proclitics(key))
+
+    def _name_key(self, first: int, end: int, proclitics: int) -> str:
+        """The matching key of a name, without the proclitics of its first word (وجورج بوش -> جورج بوش)."""
+        keys = [t.key for t in self.tokens[first:end]]
+        keys[0] = keys[0][proclitics:]
+        return " ".join(keys)
+
+    def _tagged_names(self) -> None:
+        """Names the lexicons do not know, from the trained tagger: people without a title, organisations
+        and places. Spans that touch a lexicon mention are left to the lexicon, which knows codes."""
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        for name in self.doc.names:
+            minimum = TAGGED_PERSON_PROBABILITY if name.type == "PERS" else TAGGED_OTHER_PROBABILITY
+            if name.probability < minimum or any(i in covered for i in range(name.first_token, name.end_token)):
+                continue
+            tokens = self.tokens[name.first_token:name.end_token]
+            if any(t.kind not in ("word", "latin") for t in tokens) or len(tokens[-1].key) < 2:
+                continue
+            first, end, proclitics = name.first_token, name.end_token, name.proclitics
+            if name.type == "PERS":
+                # «بسيارته سيارة سليمان الأسد», «رجب طيب أردوغان غداة»: ordinary words at the edges go.
+                while first < end and self._ordinary_word(tokens[first - name.first_token].key):
+                    first, proclitics = first + 1, 0
+                while end > first and self._ordinary_word(tokens[end - 1 - name.first_token].key):
+                    end -= 1
+                if end == first:
+                    continue
+                # «درويش وحسين» are two people: a name does not go on over و + a given name.
+                for i in range(first + 1, end):
+                    key = self.tokens[i].key
+                    if key.startswith("و") and key[1:] in self.index.given_names:
+                        end = i
+                        break
+                name = name._replace(first_token=first, end_token=end, proclitics=proclitics)
+            key = self._name_key(name.first_token, name.end_token, name.proclitics)
+            if len(key.replace(" ", "")) < 3 or key in self.index.stopwords:
+                continue
+            # Organisations and places the lexicons do not know are identified by their name alone.
+            type_, prefix = {"PERS": ("person", "person"), "ORG": ("organization", "org:name"),
+                             "LOC": ("location", "loc:name")}[name.type]
+            mention = self._mention(name.first_token, name.end_token, type_, f"{prefix}:{key}", "name",
+                                    proclitics=self.tokens[name.first_token].key[:name.proclitics],
+                                    tagged=True)
+            self.mentions.append(mention)
+            covered.update(range(name.first_token, name.end_token))
 
     def _skip_portfolio(self, position: int, limit: int, covered) -> int:
         """Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني»:
@@ -341,13 +432,15 @@ class MentionFinder:
         return key in stopwords or any(base in stopwords for _prefix, base in split_proclitics(key)[1:])
 
     def _name_parts(self) -> None:
-        """Later mentions by one part of a known name: the last part anywhere, any part in quotes."""
+        """Later mentions by one part of a known name: the last part anywhere, any part in quotes. A name
+        the tagger found that is part of a longer name in the article joins that person (بلينكن)."""
         people = {}
         for mention in self.mentions:
             if mention.type == "person":
                 people.setdefault(mention.entity, mention)
         if not people:
             return
+        self._join_partial_names(people)
         parts: dict[str, set] = {}
         for entity, mention in people.items():
             keys = [t.key for t in self.tokens[mention.first_token:mention.end_token]]
@@ -371,6 +464,25 @@ class MentionFinder:
                 entity = entities.pop()
                 self.mentions.append(self._mention(index, index + 1, "person", entity, "part", proclitics=prefix))
                 break
+
+
+    def _join_partial_names(self, people: dict) -> None:
+        full = {entity: entity.split(":", 1)[1].split(" ") for entity in people}
+        for mention in self.mentions:
+            if mention.type != "person" or not mention.data.get("tagged"):
+                continue
+            words = full[mention.entity]
+            owners = [entity for entity, other in full.items()
+                      if len(other) > len(words) and _contains(other, words)]
+            if len(owners) == 1:
+                mention.entity, mention.form = owners[0], "part"
+        for entity in [e for e in people if not any(m.entity == e for m in self.mentions)]:
+            del people[entity]
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """Whether `shorter` is a run of consecutive words of `longer` (تاي يونج in تشو تاي يونج)."""
+    return any(longer[i:i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
 
 
 def find_mentions(doc, index):

@@ -31,7 +31,7 @@ from .load import LexiconFile, SECTIONS, read_lexicon_file
 
 INDEX_FORMAT = 1
 SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "titles",
-           "stopwords", "names", "common_words", "cues", "triggers")
+           "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
 
 
@@ -131,6 +131,8 @@ class LexiconIndex:
     given_names: frozenset = frozenset()
     family_names: frozenset = frozenset()
     word_rank: dict = None          # matching key -> rank among the most frequent words (1 = most frequent)
+    organization_heads: frozenset = frozenset()
+    location_heads: frozenset = frozenset()
     files: tuple[str, ...] = ()
     digest: str = ""
 
@@ -196,6 +198,8 @@ def _word_lists(files: list[LexiconFile]) -> dict:
         "stopwords": frozenset(key_tokens(w) for w in lists.get("stopwords", ())),
         "given_names": frozenset(key_tokens(w) for w in lists.get("given_names", ())),
         "family_names": frozenset(key_tokens(w) for w in lists.get("family_names", ())),
+        "organization_heads": frozenset(key_tokens(w) for w in lists.get("organization_heads", ())),
+        "location_heads": frozenset(key_tokens(w) for w in lists.get("location_heads", ())),
         "word_rank": rank,
     }
 

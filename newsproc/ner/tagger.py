@@ -1,0 +1,194 @@
+"""The trained name tagger (a CRF through python-crfsuite) and its CoNLL interface.
+
+The model ships in the package (`model.crfsuite`); it is trained on ANERcorp (Benajiba et al. 2007) in the
+CAMeL Lab split (Obeid et al. 2020), CC BY-SA 4.0, with `newsproc train-ner` (see the README). It tags our
+own tokens (punctuation split off, offsets exact) with BILOU labels, which are turned into BIO; a CoNLL
+token's tag is its first word's tag, so the CoNLL interface answers for exactly the tokens it was given.
+Sentences are tagged with the evidence of the rest of the document (features.Memory); in a CoNLL file,
+whose article boundaries are unknown, the rest is the ten sentences on either side.
+"""
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..document import Block, Document
+from ..extract.lookup import lookup
+from ..text.normalize import normalize
+from ..text.tokenize import tokenize
+from .conll import chunks, only_types, repair_bio
+from .features import Featurizer, Memory
+
+MODEL_NAME = "model.crfsuite"
+CONLL_WINDOW = 10
+# Lexicon entries that are names in ANERcorp's sense (adjectives such as الأمريكية are not).
+LEXICON_TYPES = {("country", "name"): "LOC", ("country", "capital"): "LOC", ("location", "name"): "LOC",
+                 ("organization", "name"): "ORG"}
+
+
+_PERSON_LABELS = ("B-PERS", "I-PERS", "L-PERS", "U-PERS")
+
+
+def shipped_model() -> Path:
+    return Path(str(resources.files("newsproc.ner") / MODEL_NAME))
+
+
+def to_bilou(labels: list[str]) -> list[str]:
+    out = list(labels)
+    for start, end, kind in chunks(labels):
+        if end - start == 1:
+            out[start] = "U-" + kind
+        else:
+            out[start], out[end - 1] = "B-" + kind, "L-" + kind
+            for i in range(start + 1, end - 1):
+                out[i] = "I-" + kind
+    return out
+
+
+def to_bio(labels: list[str]) -> list[str]:
+    return repair_bio(["B-" + l[2:] if l[:2] == "U-" else "I-" + l[2:] if l[:2] == "L-" else l for l in labels])
+
+
+def conll_document(words: list[str], index) -> tuple[Document, list[list[int]]]:
+    """A document for one CoNLL sentence, and for each CoNLL token the indices of our tokens inside it."""
+    text = " ".join(words)
+    doc = Document(text, "conll")
+    doc.blocks = [Block("paragraph", 0, len(text))]
+    normalize(doc)
+    tokenize(doc)
+    lookup(doc, index)
+    inside: list[list[int]] = [[] for _ in words]
+    position, word = 0, 0
+    bounds = []
+    for token_text in words:
+        bounds.append((position, position + len(token_text)))
+        position += len(token_text) + 1
+    for number, token in enumerate(doc.tokens):
+        while word < len(bounds) - 1 and token.start >= bounds[word][1]:
+            word += 1
+        inside[word].append(number)
+    return doc, inside
+
+
+def align_labels(doc: Document, inside: list[list[int]], tags: list[str]) -> list[str]:
+    """Tags for our tokens from the CoNLL tags: punctuation is O, the first word of a B- token is B-."""
+    labels = ["O"] * len(doc.tokens)
+    for ours, tag in zip(inside, tags):
+        if tag == "O":
+            continue
+        words = [i for i in ours if doc.tokens[i].kind != "punct"]
+        for n, i in enumerate(words):
+            labels[i] = tag if n == 0 else "I-" + tag[2:]
+    return labels
+
+
+def conll_tags(doc: Document, inside: list[list[int]], labels: list[str]) -> list[str]:
+    """One tag per CoNLL token: the tag of its first word (punctuation-only tokens are O)."""
+    tags = []
+    for ours in inside:
+        words = [i for i in ours if doc.tokens[i].kind != "punct"]
+        tags.append(labels[words[0]] if words else "O")
+    return repair_bio(tags)
+
+
+def conll_features(featurizer: Featurizer, documents: list[Document]) -> Iterator[list[list[str]]]:
+    """Features of CoNLL sentences (one document each), each with its neighbours' evidence."""
+    evidence = [featurizer.evidence(doc, 0, len(doc.tokens)) for doc in documents]
+    for doc, view in zip(documents, Memory(evidence, window=CONLL_WINDOW).views()):
+        yield featurizer.sentence(doc, 0, len(doc.tokens), view)
+
+
+class NameTagger:
+    def __init__(self, index, model: str | Path | None = None):
+        import pycrfsuite
+
+        self.index = index
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model or shipped_model()))
+        known = {attribute for attribute, _label in self._tagger.info().state_features}
+        self.featurizer = Featurizer(index, known)
+
+    # --- one document --------------------------------------------------------------------------------
+    def document_memory(self, doc: Document):
+        """One Memory view per sentence of the document, in order."""
+        return Memory([self.featurizer.evidence(doc, s.first_token, s.end_token) for s in doc.sentences]).views()
+
+    def labels(self, doc: Document, first: int, end: int, memory=None) -> list[str]:
+        """BIO labels for the tokens [first, end); `memory`: the rest of the document's evidence."""
+        if end <= first:
+            return []
+        return to_bio(self._tagger.tag(self.featurizer.sentence(doc, first, end, memory)))
+
+    def combined_labels(self, doc: Document, first: int, end: int, memory=None) -> list[str]:
+        """The tagger's labels, with unambiguous lexicon names added where the tagger saw nothing:
+        the lexicons know the codes, the tagger knows the context."""
+        return self.add_lexicon_names(doc, first, end, self.labels(doc, first, end, memory))
+
+    def add_lexicon_names(self, doc: Document, first: int, end: int, labels: list[str]) -> list[str]:
+        labels = list(labels)
+        for hit in doc.hits:
+            if hit.first_token < first or hit.end_token > end:
+                continue
+            types = {LEXICON_TYPES.get((e.kind, e.form)) for e in hit.entries if not e.needs_context}
+            if len(types) != 1 or None in types:
+                continue
+            kind = types.pop()
+            span = range(hit.first_token - first, hit.end_token - first)
+            if all(labels[i] == "O" for i in span):
+                for i in span:
+                    labels[i] = ("B-" if i == span.start else "I-") + kind
+        return labels
+
+    def spans(self, doc: Document, first: int, end: int, memory=None) -> list[tuple[int, int, str, float]]:
+        """(first token, end token, type, mean marginal probability) of each name in a sentence."""
+        labels = self.labels(doc, first, end, memory)
+        spans = []
+        for start, stop, kind in sorted(chunks(labels)):
+            probability = sum(self._marginal(labels, i) for i in range(start, stop)) / (stop - start)
+            spans.append((first + start, first + stop, kind, probability))
+        return spans
+
+    def person_probabilities(self, count: int) -> list[float]:
+        """For each token of the sentence tagged last, the probability that it is part of a person's name."""
+        marginal = self._tagger.marginal
+        return [sum(marginal(label, i) for label in _PERSON_LABELS) for i in range(count)]
+
+    def _marginal(self, labels: list[str], i: int) -> float:
+        """The probability of the BILOU label behind a BIO label, from the last tagging."""
+        kind = labels[i][2:]
+        single = i + 1 >= len(labels) or labels[i + 1] != "I-" + kind
+        if labels[i].startswith("B-"):
+            bilou = ("U-" if single else "B-") + kind
+        else:
+            bilou = ("L-" if single else "I-") + kind
+        return self._tagger.marginal(bilou, i)
+
+    # --- CoNLL ---------------------------------------------------------------------------------------
+    def tag_conll(self, sentences: Iterable[list[str]], combine: bool = True) -> Iterator[list[str]]:
+        """Tags for CoNLL sentences (lists of tokens), in order."""
+        sentences = list(sentences)
+        documents = [conll_document(words, self.index) for words in sentences]
+        docs = [doc for doc, _ in documents]
+        for (doc, inside), features in zip(documents, conll_features(self.featurizer, docs)):
+            labels = to_bio(self._tagger.tag(features)) if features else []
+            if combine:
+                labels = self.add_lexicon_names(doc, 0, len(doc.tokens), labels)
+            yield conll_tags(doc, inside, labels)
+
+
+def train(sentences, index, model_path: str | Path, c1: float = 0.05, c2: float = 0.01,
+          iterations: int = 150, verbose: bool = False) -> None:
+    """Train a model on (words, tags) sentences and write it to `model_path`."""
+    import pycrfsuite
+
+    featurizer = Featurizer(index)
+    sentences = list(sentences)
+    documents = [conll_document(words, index) for words, _tags in sentences]
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    features = conll_features(featurizer, [doc for doc, _ in documents])
+    for (words, tags), (doc, inside), xseq in zip(sentences, documents, features):
+        if xseq:
+            trainer.append(xseq, to_bilou(align_labels(doc, inside, only_types(tags))))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True})
+    trainer.train(str(model_path))
