@@ -175,16 +175,15 @@ def lexicon_check(files):
                    "sentences (tags are written for exactly those tokens).")
 @click.option("--model", type=click.Path(dir_okay=False, exists=True), help="A model from train-ner.")
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False))
-@click.option("--tagger-only", is_flag=True, help="The tagger's output without lexicon names added.")
-def ner(input_path, input_format, model, lexicons, tagger_only):
+def ner(input_path, input_format, model, lexicons):
     """Named entities as CoNLL: token<TAB>tag with B-/I- PERS, LOC, ORG (ANERcorp conventions)."""
     from .ner.service import tag_conll_file, tag_text_file
 
     try:
         if input_format == "conll":
-            lines = tag_conll_file(input_path, model, tuple(lexicons), tagger_only)
+            lines = tag_conll_file(input_path, model, tuple(lexicons))
         else:
-            lines = tag_text_file(input_path, model, tuple(lexicons), tagger_only)
+            lines = tag_text_file(input_path, model, tuple(lexicons))
         for line in lines:
             sys.stdout.write(line + "\n")
     except (NewsprocError, OSError) as exc:
@@ -212,12 +211,11 @@ def train_ner(conll, model_path, holdout, iterations):
               help="Evaluate this model on the whole file (default: the development protocol).")
 @click.option("--holdout", type=click.IntRange(min=2), default=6, show_default=True,
               help="Development protocol: train on the first (N-1)/N sentences, score the last 1/N.")
-@click.option("--tagger-only", is_flag=True, help="Score the tagger without lexicon names added.")
-def eval_ner(conll, model, holdout, tagger_only):
+def eval_ner(conll, model, holdout):
     """Precision, recall and F1 per type (PERS, LOC, ORG; MISC counts as O), exact chunk match."""
     from .ner.service import evaluate_file
 
-    report = evaluate_file(conll, model, holdout, tagger_only)
+    report = evaluate_file(conll, model, holdout)
     click.echo(report)
 
 

@@ -63,8 +63,9 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.name, actor.country, actor.kind = entry["name"], entry.get("country"), entry["kind"]
         actor.english = entry["english"]
     else:  # person
-        named = [m for m in mentions if m.form == "name"]
-        actor.name = _clean(doc, named[0].start, named[0].end) if named else _clean(doc, first.start, first.end)
+        named = [m for m in mentions if m.form == "name"] or [first]
+        longest = max(named, key=lambda m: (len(m.entity) if m.entity == entity else 0, m.end - m.start))
+        actor.name = _clean(doc, longest.start, longest.end)
         for mention in named:
             if "title_id" in mention.data and not mention.data.get("honorific"):
                 title = _clean(doc, mention.data["title_start"], mention.start).strip(" ،,")

@@ -32,13 +32,16 @@ LOCATIVE_WORDS = frozenset({
 NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
                         "فون", "لو", "لا", "دو", "ديل", "بو"})
 MAX_NAME_TOKENS = 5
+FATHER_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
 # The tagger's mean label probability a name needs: to settle where a titled name ends, and to become a
 # mention on its own (read by eye on corpus articles: below these, tagger-only names are mostly wrong).
 PERSON_PROBABILITY = 0.5
 TAGGED_PERSON_PROBABILITY = 0.65
 TAGGED_OTHER_PROBABILITY = 0.75
+SINGLE_WORD_PROBABILITY = 0.85
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
 EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a name may stay in it
+UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
 UNTAGGED_RANK = 10000  # after a title, a word this frequent starts a name only if the tagger agrees
@@ -237,8 +240,9 @@ class MentionFinder:
         tokens = self.tokens
         sentence = self.doc.sentences[tokens[hit.first_token].sentence]
         first = hit.first_token
-        if first > sentence.first_token and tokens[first - 1].key in FACILITY_HEADS:
-            return  # «مطار الملك عبدالعزيز», «جامعة الملك سعود»: a place named after a person
+        if first > sentence.first_token and any(base in FACILITY_HEADS
+                                                for _, base in split_proclitics(tokens[first - 1].key)):
+            return  # «مطار الملك عبدالعزيز», «لمطار الملك فهد»: a place named after a person
         # Modifiers before the title: «القائمة بأعمال نائب مساعد وزير الدفاع».
         while True:
             previous = [h for h in self.doc.hits if h.end_token == first and h.first_token >= sentence.first_token
@@ -273,9 +277,10 @@ class MentionFinder:
                        and n.first_token < position and name_first < n.end_token), None)
         person = self.doc.person_probability
         first_key = tokens[name_first].key
-        if tagged is None and not self._known_name(first_key) and person[name_first] < EXTEND_PROBABILITY \
-                and self._ordinary_word(first_key, UNTAGGED_RANK):
-            return  # «القاضي حكم …», «المدير بفرع …»: a frequent word the tagger does not see as a name
+        if tagged is None and person[name_first] < EXTEND_PROBABILITY and not self._known_name(first_key, False) \
+                and (self._ordinary_word(first_key, UNTAGGED_RANK) or person[name_first] < UNTAGGED_PROBABILITY):
+            # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
+            return
         # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
         # (بوتين بنحو); the tagger may carry the name further than the rules did.
         while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
@@ -286,6 +291,7 @@ class MentionFinder:
             while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
                     and not self._is_stopword(tokens[position].key) \
                     and not self._prepositional_definite(tokens[position]) \
+                    and not self._prepositional_word(tokens[position].key) \
                     and not self._ordinary_word(tokens[position].key, TRIM_RANK):
                 position += 1
         key = self._name_key(name_first, position, 0)
@@ -301,6 +307,9 @@ class MentionFinder:
         self.mentions.append(mention)
         covered.update(range(name_first, position))
 
+    def _part_of_known_person(self, key: str) -> bool:
+        return any(m.type == "person" and key in m.entity.split(":", 1)[1].split(" ") for m in self.mentions)
+
     def _ordinary_word(self, key: str, limit: int = None) -> bool:
         """A frequent word (among the `limit` most frequent) that is no known name, with or without its
         proclitics; or a word with an attached pronoun (تعرضها، وشقيقتها)."""
@@ -310,11 +319,26 @@ class MentionFinder:
             return True
         rank = self.index.word_rank
         limit = limit or COMMON_RANK
-        return any(rank.get(base, limit + 1) <= limit for _, base in split_proclitics(key))
+        bases = [base for _, base in split_proclitics(key)]
+        if key.endswith("ا") and len(key) >= 4:
+            bases.append(key[:-1])  # مقالا: the accusative of a frequent word
+        return any(rank.get(base, limit + 1) <= limit for base in bases)
 
-    def _known_name(self, key: str) -> bool:
+    def _prepositional_word(self, key: str) -> bool:
+        """بإغلاق، لتعزيز: a preposition on a frequent word that is no name never continues a name."""
+        if key[:1] not in "بلك" or self._known_name(key):
+            return False
+        rank = self.index.word_rank
+        return any(prefix[-1:] in "بلك" and rank.get(base, COMMON_RANK + 1) <= COMMON_RANK
+                   for prefix, base in split_proclitics(key)[1:])
+
+    def _known_name(self, key: str, behind_prepositions: bool = True) -> bool:
+        """Whether the word is a given or family name, also behind proclitics (only و/ف when
+        `behind_prepositions` is false: بنادي is not the name نادي)."""
         index = self.index
-        return any(base in index.given_names or base in index.family_names for _, base in split_proclitics(key))
+        return any(base in index.given_names or base in index.family_names
+                   for prefix, base in split_proclitics(key)
+                   if behind_prepositions or prefix in ("", "و", "ف"))
 
     def _name_key(self, first: int, end: int, proclitics: int) -> str:
         """The matching key of a name, without the proclitics of its first word (وجورج بوش -> جورج بوش)."""
@@ -342,16 +366,21 @@ class MentionFinder:
                     end -= 1
                 if end == first:
                     continue
-                # «درويش وحسين» are two people: a name does not go on over و + a given name.
+                # «درويش وحسين» are two people: a name does not go on over و + a given name, nor over a
+                # function word or a preposition (حمد بن جاسم بكل سرور).
                 for i in range(first + 1, end):
                     key = self.tokens[i].key
-                    if key.startswith("و") and key[1:] in self.index.given_names:
+                    if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
+                            or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
                         end = i
                         break
                 name = name._replace(first_token=first, end_token=end, proclitics=proclitics)
             key = self._name_key(name.first_token, name.end_token, name.proclitics)
             if len(key.replace(" ", "")) < 3 or key in self.index.stopwords:
                 continue
+            if name.type == "PERS" and name.end_token - name.first_token == 1 \
+                    and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
+                continue  # one unknown word (كويكب) needs more than one name's worth of evidence
             # Organisations and places the lexicons do not know are identified by their name alone.
             type_, prefix = {"PERS": ("person", "person"), "ORG": ("organization", "org:name"),
                              "LOC": ("location", "loc:name")}[name.type]
@@ -403,7 +432,7 @@ class MentionFinder:
             if self._has_article(token) and not (
                     position > first and self._ends_name(position + 1, sentence, hits_by_first)):
                 break
-            if self._prepositional_definite(token):
+            if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
                 break
             if position > first and tokens[position - 1].end != token.start and \
                     self.doc.text[tokens[position - 1].end:token.start].strip():
@@ -467,22 +496,33 @@ class MentionFinder:
 
 
     def _join_partial_names(self, people: dict) -> None:
+        """A shorter name that begins a longer one (فيصل بن بندر / فيصل بن بندر بن عبدالعزيز), or that a
+        tagger found inside a longer one (تاي يونج / تشو تاي يونج), is the same person — but not a father's
+        name after بن (مران بن قويد in سطام بن مران بن قويد)."""
         full = {entity: entity.split(":", 1)[1].split(" ") for entity in people}
         for mention in self.mentions:
-            if mention.type != "person" or not mention.data.get("tagged"):
+            if mention.type != "person" or mention.form != "name":
                 continue
             words = full[mention.entity]
             owners = [entity for entity, other in full.items()
-                      if len(other) > len(words) and _contains(other, words)]
+                      if len(other) > len(words) and _part_of(other, words, mention.data.get("tagged", False))]
             if len(owners) == 1:
-                mention.entity, mention.form = owners[0], "part"
+                mention.entity = owners[0]
+                if "title_id" not in mention.data:
+                    mention.form = "part"
         for entity in [e for e in people if not any(m.entity == e for m in self.mentions)]:
             del people[entity]
 
 
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    """Whether `shorter` is a run of consecutive words of `longer` (تاي يونج in تشو تاي يونج)."""
-    return any(longer[i:i + len(shorter)] == shorter for i in range(len(longer) - len(shorter) + 1))
+def _part_of(longer: list[str], shorter: list[str], anywhere: bool) -> bool:
+    if longer[:len(shorter)] == shorter:
+        return True
+    if not anywhere:
+        return False
+    for i in range(1, len(longer) - len(shorter) + 1):
+        if longer[i:i + len(shorter)] == shorter and longer[i - 1] not in FATHER_LINKS:
+            return True
+    return False
 
 
 def find_mentions(doc, index):

@@ -11,11 +11,11 @@ class TagNames:
         self.tagger = tagger
 
     def _proclitics(self, key: str, index) -> int:
-        """Letters of proclitics before a name: وحسن -> حسن even though وحسن is also a frequent word."""
+        """Letters of proclitics before a name."""
         prefix, _stem = self.tagger.featurizer.stem(key)
-        if not prefix and key[:1] in "وف" and len(key) > 3 and (
+        if not prefix and key[:1] in "وفبلك" and len(key) > 3 and (
                 key[1:] in index.given_names or key[1:] in index.family_names):
-            return 1
+            return 1  # وحسن، بحمد: the whole word is also a frequent word, but here it is a name
         return len(prefix)
 
     def __call__(self, doc, index):

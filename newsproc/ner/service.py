@@ -21,15 +21,15 @@ def _tagger(model, lexicons) -> NameTagger:
     return NameTagger(load_index(lexicons), model)
 
 
-def tag_conll_file(path, model=None, lexicons=(), tagger_only=False) -> Iterator[str]:
+def tag_conll_file(path, model=None, lexicons=()) -> Iterator[str]:
     tagger = _tagger(model, lexicons)
     sentences = [words for words, _tags in read_conll(path)]
-    for words, tags in zip(sentences, tagger.tag_conll(sentences, combine=not tagger_only)):
+    for words, tags in zip(sentences, tagger.tag_conll(sentences)):
         yield from (f"{word}\t{tag}" for word, tag in zip(words, tags))
         yield ""
 
 
-def tag_text_file(path, model=None, lexicons=(), tagger_only=False) -> Iterator[str]:
+def tag_text_file(path, model=None, lexicons=()) -> Iterator[str]:
     """CoNLL lines for an article: newsproc's tokens, one sentence per block of lines."""
     tagger = _tagger(model, lexicons)
     if str(path) == "-":
@@ -45,8 +45,7 @@ def tag_text_file(path, model=None, lexicons=(), tagger_only=False) -> Iterator[
     tokenize(doc)
     lookup(doc, tagger.index)
     for sentence, memory in zip(doc.sentences, tagger.document_memory(doc)):
-        labels = (tagger.labels if tagger_only else tagger.combined_labels)(
-            doc, sentence.first_token, sentence.end_token, memory)
+        labels = tagger.labels(doc, sentence.first_token, sentence.end_token, memory)
         for token, label in zip(doc.tokens[sentence.first_token:sentence.end_token], labels):
             yield f"{doc.text[token.start:token.end]}\t{label}"
         yield ""
@@ -61,7 +60,7 @@ def train_file(conll, model_path, holdout=None, iterations=150) -> tuple[int, fl
     return len(sentences), time.monotonic() - started
 
 
-def evaluate_file(conll, model=None, holdout=6, tagger_only=False) -> str:
+def evaluate_file(conll, model=None, holdout=6) -> str:
     sentences = list(read_conll(conll))
     if model is None:
         cut = len(sentences) * (holdout - 1) // holdout
@@ -71,21 +70,21 @@ def evaluate_file(conll, model=None, holdout=6, tagger_only=False) -> str:
             started = time.monotonic()
             train(train_part, load_index(), model)
             trained = time.monotonic() - started
-            report, rate = _score(test_part, _tagger(model, ()), tagger_only)
+            report, rate = _score(test_part, _tagger(model, ()))
         header = (f"development protocol: trained on the first {cut} sentences in {trained:.0f} s, "
                   f"scored on the last {len(test_part)}")
     else:
-        report, rate = _score(sentences, _tagger(model, ()), tagger_only)
+        report, rate = _score(sentences, _tagger(model, ()))
         header = f"model {model} on all {len(sentences)} sentences"
     return (f"{header}\n{report}\n"
             f"speed: {rate:,.0f} CoNLL tokens/s on one core (normalising, tokenizing, lexicon lookup, "
             f"features and tagging)")
 
 
-def _score(sentences, tagger: NameTagger, tagger_only: bool) -> tuple[str, float]:
+def _score(sentences, tagger: NameTagger) -> tuple[str, float]:
     score = Score()
     started = time.perf_counter()
-    tagged = list(tagger.tag_conll([words for words, _tags in sentences], combine=not tagger_only))
+    tagged = list(tagger.tag_conll([words for words, _tags in sentences]))
     seconds = time.perf_counter() - started
     tokens = sum(len(words) for words, _tags in sentences)
     for (_words, tags), predicted in zip(sentences, tagged):

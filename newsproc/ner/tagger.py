@@ -22,9 +22,6 @@ from .features import Featurizer, Memory
 
 MODEL_NAME = "model.crfsuite"
 CONLL_WINDOW = 10
-# Lexicon entries that are names in ANERcorp's sense (adjectives such as الأمريكية are not).
-LEXICON_TYPES = {("country", "name"): "LOC", ("country", "capital"): "LOC", ("location", "name"): "LOC",
-                 ("organization", "name"): "ORG"}
 
 
 _PERSON_LABELS = ("B-PERS", "I-PERS", "L-PERS", "U-PERS")
@@ -120,26 +117,6 @@ class NameTagger:
             return []
         return to_bio(self._tagger.tag(self.featurizer.sentence(doc, first, end, memory)))
 
-    def combined_labels(self, doc: Document, first: int, end: int, memory=None) -> list[str]:
-        """The tagger's labels, with unambiguous lexicon names added where the tagger saw nothing:
-        the lexicons know the codes, the tagger knows the context."""
-        return self.add_lexicon_names(doc, first, end, self.labels(doc, first, end, memory))
-
-    def add_lexicon_names(self, doc: Document, first: int, end: int, labels: list[str]) -> list[str]:
-        labels = list(labels)
-        for hit in doc.hits:
-            if hit.first_token < first or hit.end_token > end:
-                continue
-            types = {LEXICON_TYPES.get((e.kind, e.form)) for e in hit.entries if not e.needs_context}
-            if len(types) != 1 or None in types:
-                continue
-            kind = types.pop()
-            span = range(hit.first_token - first, hit.end_token - first)
-            if all(labels[i] == "O" for i in span):
-                for i in span:
-                    labels[i] = ("B-" if i == span.start else "I-") + kind
-        return labels
-
     def spans(self, doc: Document, first: int, end: int, memory=None) -> list[tuple[int, int, str, float]]:
         """(first token, end token, type, mean marginal probability) of each name in a sentence."""
         labels = self.labels(doc, first, end, memory)
@@ -165,15 +142,15 @@ class NameTagger:
         return self._tagger.marginal(bilou, i)
 
     # --- CoNLL ---------------------------------------------------------------------------------------
-    def tag_conll(self, sentences: Iterable[list[str]], combine: bool = True) -> Iterator[list[str]]:
-        """Tags for CoNLL sentences (lists of tokens), in order."""
+    def tag_conll(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
+        """Tags for CoNLL sentences (lists of tokens), in order. The lexicons inform the tagger through its
+        features; adding lexicon names on top of its output did not help on ANERcorp (the pipeline, which
+        needs codes, lets lexicon matches win instead: extract/mentions.py)."""
         sentences = list(sentences)
         documents = [conll_document(words, self.index) for words in sentences]
         docs = [doc for doc, _ in documents]
         for (doc, inside), features in zip(documents, conll_features(self.featurizer, docs)):
             labels = to_bio(self._tagger.tag(features)) if features else []
-            if combine:
-                labels = self.add_lexicon_names(doc, 0, len(doc.tokens), labels)
             yield conll_tags(doc, inside, labels)
 
 
