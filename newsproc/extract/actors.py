@@ -68,7 +68,8 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.name = _clean(doc, longest.start, longest.end)
         for mention in named:
             if "title_id" in mention.data and not mention.data.get("honorific"):
-                title = _clean(doc, mention.data["title_start"], mention.start).strip(" ،,")
+                title_end = min(mention.data.get("title_end", mention.start), mention.start)
+                title = _clean(doc, mention.data["title_start"], title_end).strip(" ،,")
                 if mention.data.get("title_elided"):
                     title = "ا" + title  # «للمدرب العراقي»: the title is المدرب, its alef unwritten after ل
                 role = {"title": title, "affiliation": mention.data.get("affiliation")}

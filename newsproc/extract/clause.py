@@ -183,7 +183,12 @@ def find_subjects(doc, index):
         limit = min(sentence.end_token, max(following, hit.end_token))
         found = None
         participle = is_participle(doc, hit, index)
-        if is_verb(hit) and not participle:
+        if is_verb(hit) and not participle and _after_qad(tokens, hit, sentence):
+            # «وكان وزير الخارجية … قد زار القاهرة»: the subject stands before قد.
+            found = actors.phrase_before(hit.first_token - 1, sentence.first_token)
+            if found is None:
+                found = actors.phrase_after(hit.end_token, limit)
+        elif is_verb(hit) and not participle:
             found = actors.phrase_after(hit.end_token, limit)
             if found is not None and _continues_clause(tokens, hit, sentence, last, sentence_index) \
                     and actors.phrase_at(found[2]) is None:
@@ -232,8 +237,25 @@ def find_subjects(doc, index):
             last = (subject, sentence_index)
         if len(subject.actors) == 2:
             last_pair = subject.actors
+        elif len(subject.actors) == 1 and subject.explicit and is_verb(hit):
+            # «استقبل ماكرون أمير قطر …، حيث بحث الجانبان»: the subject and its object are the pair.
+            start = subject.end if subject.first >= hit.end_token else hit.end_token
+            obj = actors.phrase_after(_skip_filler(tokens, start, limit), limit)
+            if obj is not None and obj[0][0] not in subject.actors:
+                last_pair = [subject.actors[0], obj[0][0]]
     doc.subjects = subjects
     return doc
+
+
+def _after_qad(tokens, hit, sentence) -> bool:
+    return hit.first_token - 1 > sentence.first_token and tokens[hit.first_token - 1].key in ("قد", "لقد")
+
+
+def _skip_filler(tokens, position: int, limit: int) -> int:
+    """Past commas and time words: «استقبل ماكرون، مساء الثلاثاء، أمير قطر»."""
+    while position < limit and (tokens[position].key in SKIPPABLE or tokens[position].key == ","):
+        position += 1
+    return position
 
 
 def _continues_clause(tokens, hit, sentence, last, sentence_index) -> bool:

@@ -14,8 +14,8 @@ Events with no actor at all (a bare «التعاون») are not reported: an eve
 """
 from __future__ import annotations
 
+from .clause import SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
-from .clause import ActorSpans, Subject, select_hits
 from .dates import resolve_date
 
 TARGET_PREPOSITIONS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "نحو", "لدى", "بحق", "عن"})
@@ -23,7 +23,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"في", "داخل"})
 PLACE_NOUNS = frozenset({"عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم", "انحاء", "مختلف",
                          "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
 NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"})
-HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "قد", "ربما", "يمكن", "اي", "احتمال", "امكانيه"})
+HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه"})
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 
@@ -64,10 +64,19 @@ def find_events(doc, index):
             "start": start,
             "end": end,
             "negated": bool(window) and window[-1] in NEGATIONS,
-            "hypothetical": any(k in HYPOTHETICAL for k in window),
+            "hypothetical": _hypothetical(window, tokens[hit.first_token].key, hit.proclitics),
         })
     doc.events = events
     return doc
+
+
+def _hypothetical(window: list[str], trigger_key: str, proclitics: str) -> bool:
+    """إذا، لو، في حال، ربما، أي … before the trigger; قد only before an imperfect verb (قد يهاجم: may
+    attack) — before a perfect it is a past (قد زار: had visited)."""
+    if any(k in HYPOTHETICAL for k in window):
+        return True
+    imperfect = trigger_key[len(proclitics):][:1] in ("ي", "ت", "ن")
+    return imperfect and bool(window) and window[-1] == "قد"
 
 
 def _without_conjunction(key: str) -> str:
@@ -96,6 +105,11 @@ def _between(actors, tokens, position, limit):
     return []
 
 
+def _distance(tokens, start: int, end: int) -> int:
+    """Words between two positions, not counting commas and time words (، مساء الثلاثاء،)."""
+    return sum(1 for t in tokens[start:end] if t.key != "," and t.key not in SKIPPABLE)
+
+
 def _targets(actors, tokens, position, limit, sources, location_ids):
     targets, location = [], None
     index = position
@@ -113,13 +127,15 @@ def _targets(actors, tokens, position, limit, sources, location_ids):
                     or (before == "," and before2 in PLACE_NOUNS | {"الجنوبيه", "الشماليه"}
                         and mention.type == "location"))
         introduced = before in TARGET_PREPOSITIONS or proclitics.endswith("ل")
-        if locative and mention.type in ("location", "country"):
+        if (locative and mention.type in ("location", "country")) or (
+                mention.type == "location" and not introduced and _distance(tokens, position, index) <= 1):
+            # في سول …; and the place right after the verb: «زار القاهرة»
             if location is None:
                 location = actor_id
         elif actor_id in location_ids:
             pass
         elif actor_id not in sources and actor_id not in targets and (
-                introduced or (not targets and index - position <= OBJECT_REACH)):
+                introduced or (not targets and _distance(tokens, position, index) <= OBJECT_REACH)):
             targets.append(actor_id)
         index = mention.end_token
     return targets, location

@@ -28,6 +28,7 @@ CONTEXT_WORDS = frozenset({
 LOCATIVE_WORDS = frozenset({
     "في", "الى", "من", "داخل", "خارج", "قرب", "بالقرب", "نحو", "عبر", "حول", "شمال", "جنوب", "شرق", "غرب",
     "وسط", "ضواحي", "مطار", "سفاره", "سفارتي", "زياره", "عاصمه", "العاصمه", "مدينه", "بين", "لدى", "الي",
+    "زار", "زارت", "يزور", "تزور", "زارا", "زاروا", "غادر", "غادرت", "يغادر", "تغادر", "دخل", "دخلت",
 })
 NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
                         "فون", "لو", "لا", "دو", "ديل", "بو"})
@@ -269,6 +270,14 @@ class MentionFinder:
             elif mention.type == "organization":
                 affiliation = affiliation or mention.data.get("country")
             position = mention.end_token
+        role_end = tokens[position - 1].end
+        # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
+        while True:
+            honorifics = [h.end_token for h in hits_by_first.get(position, ())
+                          if any(e.kind == "honorific" for e in h.entries)]
+            if not honorifics:
+                break
+            position = max(honorifics)
         name_first = self._skip_portfolio(position, sentence.end_token, covered)
         position = self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
@@ -301,7 +310,7 @@ class MentionFinder:
             title_start = letter_offset(self.doc, tokens[first], len(prefix))
         elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
-                                title_id=title.ident, title_start=title_start,
+                                title_id=title.ident, title_start=title_start, title_end=role_end,
                                 title_token=first, title_proclitics=prefix, title_elided=elided,
                                 affiliation=affiliation, honorific=title.kind == "honorific")
         self.mentions.append(mention)

@@ -11,8 +11,8 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 from __future__ import annotations
 
 from ..text.normalize import matching_key
-from .lookup import hit_start
 from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
+from .lookup import hit_start
 
 # أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
 INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "وبان")
@@ -117,6 +117,11 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
             first = scan + 1
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
                 first += 1  # «مشيرا إلى أن …», «شدد على أن …»
+            if first < sentence_end and tokens[first].key in QUOTES:
+                # «قال إن "فرنسا لن تقف …"»: the quotation is the speaker's own words.
+                close = next((i for i in range(first + 1, sentence_end) if tokens[i].key == tokens[first].key),
+                             sentence_end)
+                return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "indirect")
         if tokens[scan].kind == "punct" and key != ",":
             break
