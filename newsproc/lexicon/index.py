@@ -284,17 +284,17 @@ def compile_files(paths: list[Path | str], use_cache: bool = True) -> LexiconInd
     automaton, tables = _build(files)
     index = LexiconIndex(automaton, tables, **_word_lists(files), files=tuple(p for p, _ in contents), digest=digest)
     if use_cache:
-        _store(index, cached)
+        store_pickle(index, cached)
     return index
 
 
-def _store(index: LexiconIndex, target: Path) -> None:
-    """Write the cache atomically; a read-only or full disk only costs speed, never correctness."""
+def store_pickle(value, target: Path) -> None:
+    """Write a cache file atomically; a read-only or full disk only costs speed, never correctness."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".index-", delete=False)
+        handle = tempfile.NamedTemporaryFile("wb", dir=target.parent, prefix=".cache-", delete=False)
         with handle:
-            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, target)
     except OSError:
         try:

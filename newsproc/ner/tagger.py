@@ -31,6 +31,26 @@ def shipped_model() -> Path:
     return Path(str(resources.files("newsproc.ner") / MODEL_NAME))
 
 
+def known_attributes(tagger, model_path: str | Path) -> frozenset[str]:
+    """The attributes the model has weights for. Reading them from the model takes 0.3 s, so they are
+    cached beside the compiled lexicons, keyed by the model's contents."""
+    import hashlib
+    import pickle
+
+    from ..lexicon.index import cache_dir, store_pickle
+
+    digest = hashlib.sha256(Path(model_path).read_bytes()).hexdigest()[:32]
+    cached = cache_dir() / f"crf-attributes-{digest}.pickle"
+    try:
+        with open(cached, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    known = frozenset(attribute for attribute, _label in tagger.info().state_features)
+    store_pickle(known, cached)
+    return known
+
+
 def to_bilou(labels: list[str]) -> list[str]:
     out = list(labels)
     for start, end, kind in chunks(labels):
@@ -103,13 +123,16 @@ class NameTagger:
         self.index = index
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model or shipped_model()))
-        known = {attribute for attribute, _label in self._tagger.info().state_features}
-        self.featurizer = Featurizer(index, known)
+        self.featurizer = Featurizer(index, known_attributes(self._tagger, model or shipped_model()))
 
     # --- one document --------------------------------------------------------------------------------
     def document_memory(self, doc: Document):
         """One Memory view per sentence of the document, in order."""
         return Memory([self.featurizer.evidence(doc, s.first_token, s.end_token) for s in doc.sentences]).views()
+
+    def crf_tags(self, features: list[list[str]]) -> list[str]:
+        """The model's BILOU labels for one sequence of features."""
+        return self._tagger.tag(features)
 
     def labels(self, doc: Document, first: int, end: int, memory=None) -> list[str]:
         """BIO labels for the tokens [first, end); `memory`: the rest of the document's evidence."""
