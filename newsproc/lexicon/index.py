@@ -288,6 +288,21 @@ def compile_files(paths: list[Path | str], use_cache: bool = True) -> LexiconInd
     return index
 
 
+KEEP_CACHED = 8
+
+
+def _prune(target: Path) -> None:
+    """Keep the most recently written cache files of one kind (index-…, crf-attributes-…); older ones
+    belong to lexicon or model versions that are gone."""
+    kind = target.name.rsplit("-", 1)[0]
+    files = sorted(target.parent.glob(f"{kind}-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[KEEP_CACHED:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
 def store_pickle(value, target: Path) -> None:
     """Write a cache file atomically; a read-only or full disk only costs speed, never correctness."""
     try:
@@ -296,6 +311,7 @@ def store_pickle(value, target: Path) -> None:
         with handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, target)
+        _prune(target)
     except OSError:
         try:
             os.unlink(handle.name)
