@@ -8,9 +8,13 @@
 * State bodies: an institution head followed by a country adjective that agrees with it
   (الخارجية الأمريكية، الجيش الإسرائيلي) or by a country in the genitive (وزارة خارجية روسيا).
 * People introduced by a title: modifiers (نائب، مساعد، القائم بأعمال), the title, complements that give
-  the affiliation (الأمريكي، لكوريا الجنوبية، للأمم المتحدة, a region), then the name: the run of words that
-  are not function words, not lexicon entries and not punctuation.
-* Later mentions of a person by one part of the name: the surname anywhere, any part in quotes.
+  the affiliation (الأمريكي، لكوريا الجنوبية، للأمم المتحدة, a region), honorifics, then the name: the run of
+  words that are not function words, lexicon entries or punctuation — checked against the name tagger, which
+  vetoes ordinary words and settles where the name ends.
+* The tagger's other names (people without a title, organisations and places the lexicons lack), when it is
+  confident enough.
+* Later mentions of a person by one part of the name: the surname anywhere, any part in quotes, the first
+  words of a longer name.
 """
 from __future__ import annotations
 
@@ -49,10 +53,11 @@ UNTAGGED_RANK = 10000  # after a title, a word this frequent starts a name only 
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                             "التاسع", "العاشر", "الابن", "الاب"})
 # Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
-FACILITY_HEADS = frozenset({"مطار", "جامعه", "مدينه", "مستشفي", "شارع", "دارة", "داره", "مركز", "مشروع", "جاءزه",
+# (matching keys; proclitics are stripped before the lookup)
+FACILITY_HEADS = frozenset({"مطار", "جامعه", "مدينه", "مستشفي", "شارع", "داره", "مركز", "مشروع", "جاءزه",
                             "موءسسه", "ملعب", "ميناء", "قاعده", "مسجد", "جسر", "طريق", "كليه", "مجمع", "قصر",
-                            "حي", "مطارا", "بمطار", "ومطار", "لجامعه", "بجامعه", "مدرسه", "برنامج", "صندوق",
-                            "كرسي", "معهد", "منحه", "وقف", "مكتبه", "مستشفى", "محطه", "قاعه", "استاد"})
+                            "حي", "مدرسه", "برنامج", "صندوق", "كرسي", "معهد", "منحه", "وقف", "مكتبه", "محطه",
+                            "قاعه", "استاد"})
 _QUOTES = frozenset({'"', "'"})
 
 
@@ -107,8 +112,6 @@ class MentionFinder:
         mentions = [self._entity_mention(hit, entries) for hit, entries in chosen]
         self.mentions = [m for m in mentions if m is not None]
         self._institutions()
-        self.tagged_people = {n.first_token: n for n in self.doc.names
-                              if n.type == "PERS" and n.probability >= PERSON_PROBABILITY}
         self._people()
         self._tagged_names()
         self._name_parts()
