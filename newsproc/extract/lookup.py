@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from ..text.tokenize import letter_offset
 
+# Lexicon entry kinds that name an entity (the others are titles, cues, triggers, institution heads).
+ENTITY_KINDS = ("country", "organization", "location")
+
 
 def hit_start(doc, hit) -> int:
     """Where a hit starts in the original text: after the proclitics its first token carries."""

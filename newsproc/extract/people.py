@@ -1,0 +1,363 @@
+"""People: names after titles (with roles and affiliations), names the tagger finds, and later mentions
+of the same person. A mixin of MentionFinder (extract/mentions.py), which owns the shared state.
+
+* People introduced by a title: modifiers (نائب، مساعد، القائم بأعمال), the title, complements that give
+  the affiliation (الأمريكي، لكوريا الجنوبية، للأمم المتحدة, a region), honorifics, then the name: the run of
+  words that are not function words, lexicon entries or punctuation — checked against the name tagger, which
+  vetoes ordinary words and settles where the name ends.
+* The tagger's other names (people without a title, organisations and places the lexicons lack), when it is
+  confident enough.
+* Later mentions of a person by one part of the name: the surname anywhere, any part in quotes, the first
+  words of a longer name.
+"""
+from __future__ import annotations
+
+from ..text.tokenize import letter_offset, split_proclitics
+from .lookup import ENTITY_KINDS
+
+NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
+                        "فون", "لو", "لا", "دو", "ديل", "بو"})
+MAX_NAME_TOKENS = 5
+FATHER_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
+# The tagger's mean label probability a name needs: to settle where a titled name ends, and to become a
+# mention on its own (read by eye on corpus articles: below these, tagger-only names are mostly wrong).
+PERSON_PROBABILITY = 0.5
+TAGGED_PERSON_PROBABILITY = 0.65
+TAGGED_OTHER_PROBABILITY = 0.75
+SINGLE_WORD_PROBABILITY = 0.85
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a name may stay in it
+UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
+COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
+TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
+UNTAGGED_RANK = 10000  # after a title, a word this frequent starts a name only if the tagger agrees
+REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                            "التاسع", "العاشر", "الابن", "الاب"})
+# Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
+# (matching keys; proclitics are stripped before the lookup)
+FACILITY_HEADS = frozenset({"مطار", "جامعه", "مدينه", "مستشفي", "شارع", "داره", "مركز", "مشروع", "جاءزه",
+                            "موءسسه", "ملعب", "ميناء", "قاعده", "مسجد", "جسر", "طريق", "كليه", "مجمع", "قصر",
+                            "حي", "مدرسه", "برنامج", "صندوق", "كرسي", "معهد", "منحه", "وقف", "مكتبه", "محطه",
+                            "قاعه", "استاد"})
+_QUOTES = frozenset({'"', "'"})
+
+
+class PeopleRules:
+    def _people(self) -> None:
+        hits_by_first: dict[int, list] = {}
+        for hit in self.doc.hits:
+            hits_by_first.setdefault(hit.first_token, []).append(hit)
+        entity_by_first = {}
+        for m in self.mentions:
+            if m.first_token not in entity_by_first or m.end_token > entity_by_first[m.first_token].end_token:
+                entity_by_first[m.first_token] = m
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        used_titles = set()
+        for hit in self.doc.hits:
+            titles = [e for e in hit.entries if e.kind in ("title", "honorific")]
+            if not titles or hit.first_token in used_titles:
+                continue
+            # Use the longest title that starts here (وزير الخارجية over وزير).
+            longest = max((h for h in hits_by_first[hit.first_token]
+                           if any(e.kind in ("title", "honorific") for e in h.entries)),
+                          key=lambda h: h.end_token)
+            if longest is not hit:
+                continue
+            used_titles.add(hit.first_token)
+            self._person_after_title(hit, titles[0], hits_by_first, entity_by_first, covered)
+
+    def _person_after_title(self, hit, title, hits_by_first, entity_by_first, covered) -> None:
+        tokens = self.tokens
+        sentence = self.doc.sentences[tokens[hit.first_token].sentence]
+        first = hit.first_token
+        if first > sentence.first_token and any(base in FACILITY_HEADS
+                                                for _, base in split_proclitics(tokens[first - 1].key)):
+            return  # «مطار الملك عبدالعزيز», «لمطار الملك فهد»: a place named after a person
+        # Modifiers before the title: «القائمة بأعمال نائب مساعد وزير الدفاع».
+        while True:
+            previous = [h for h in self.doc.hits if h.end_token == first and h.first_token >= sentence.first_token
+                        and any(e.kind == "modifier" for e in h.entries)]
+            if not previous:
+                break
+            first = min(h.first_token for h in previous)
+        position = hit.end_token
+        affiliation = None
+        # Complements that give the affiliation or scope.
+        for _ in range(3):
+            mention = entity_by_first.get(position)
+            if mention is None or mention.sentence != tokens[hit.first_token].sentence:
+                break
+            if mention.type == "country" and mention.form == "adjective" and not mention.data.get("definite") \
+                    and self._has_article(tokens[hit.end_token - 1]):
+                # «المستشار تركي آل الشيخ»: after a definite title an indefinite adjective is a name.
+                self.mentions.remove(mention)
+                covered.difference_update(range(mention.first_token, mention.end_token))
+                del entity_by_first[position]
+                break
+            if mention.type == "country" and (mention.form == "adjective" or mention.form == "name"):
+                affiliation = affiliation or mention.entity.split(":", 1)[1]
+            elif mention.type == "organization":
+                affiliation = affiliation or mention.data.get("country")
+            position = mention.end_token
+        role_end = tokens[position - 1].end
+        # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
+        while True:
+            honorifics = [h.end_token for h in hits_by_first.get(position, ())
+                          if any(e.kind == "honorific" for e in h.entries)]
+            if not honorifics:
+                break
+            position = max(honorifics)
+        name_first = self._skip_portfolio(position, sentence.end_token, covered)
+        position = self._name_end(name_first, sentence, hits_by_first, covered)
+        if position == name_first:
+            return
+        tagged = next((n for n in self.doc.names if n.type == "PERS" and n.probability >= PERSON_PROBABILITY
+                       and n.first_token < position and name_first < n.end_token), None)
+        person = self.doc.person_probability
+        first_key = tokens[name_first].key
+        if tagged is None and person[name_first] < EXTEND_PROBABILITY and not self._known_name(first_key, False) \
+                and (self._ordinary_word(first_key, UNTAGGED_RANK) or person[name_first] < UNTAGGED_PROBABILITY):
+            # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
+            return
+        # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
+        # (بوتين بنحو); the tagger may carry the name further than the rules did.
+        while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
+                and self._ordinary_word(tokens[position - 1].key, TRIM_RANK):
+            position -= 1
+        if tagged is not None and tagged.end_token > position:
+            # Further only over words that could be names (not «للتطبيل», «الوظيفة», «شنت»).
+            while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
+                    and not self._is_stopword(tokens[position].key) \
+                    and not self._prepositional_definite(tokens[position]) \
+                    and not self._prepositional_word(tokens[position].key) \
+                    and not self._ordinary_word(tokens[position].key, TRIM_RANK):
+                position += 1
+        key = self._name_key(name_first, position, 0)
+        title_start = tokens[first].start
+        prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
+        if prefix:
+            title_start = letter_offset(self.doc, tokens[first], len(prefix))
+        elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
+        mention = self._mention(name_first, position, "person", f"person:{key}", "name",
+                                title_id=title.ident, title_start=title_start, title_end=role_end,
+                                title_token=first, title_proclitics=prefix, title_elided=elided,
+                                affiliation=affiliation, honorific=title.kind == "honorific")
+        self.mentions.append(mention)
+        covered.update(range(name_first, position))
+
+    def _part_of_known_person(self, key: str) -> bool:
+        return any(m.type == "person" and key in m.entity.split(":", 1)[1].split(" ") for m in self.mentions)
+
+    def _ordinary_word(self, key: str, limit: int = None) -> bool:
+        """A frequent word (among the `limit` most frequent) that is no known name, with or without its
+        proclitics; or a word with an attached pronoun (تعرضها، وشقيقتها)."""
+        if self._known_name(key):
+            return False
+        if len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES):
+            return True
+        rank = self.index.word_rank
+        limit = limit or COMMON_RANK
+        bases = [base for _, base in split_proclitics(key)]
+        if key.endswith("ا") and len(key) >= 4:
+            bases.append(key[:-1])  # مقالا: the accusative of a frequent word
+        return any(rank.get(base, limit + 1) <= limit for base in bases)
+
+    def _prepositional_word(self, key: str) -> bool:
+        """بإغلاق، لتعزيز: a preposition on a frequent word that is no name never continues a name."""
+        if key[:1] not in "بلك" or self._known_name(key):
+            return False
+        rank = self.index.word_rank
+        return any(prefix[-1:] in "بلك" and rank.get(base, COMMON_RANK + 1) <= COMMON_RANK
+                   for prefix, base in split_proclitics(key)[1:])
+
+    def _known_name(self, key: str, behind_prepositions: bool = True) -> bool:
+        """Whether the word is a given or family name, also behind proclitics (only و/ف when
+        `behind_prepositions` is false: بنادي is not the name نادي)."""
+        index = self.index
+        return any(base in index.given_names or base in index.family_names
+                   for prefix, base in split_proclitics(key)
+                   if behind_prepositions or prefix in ("", "و", "ف"))
+
+    def _name_key(self, first: int, end: int, proclitics: int) -> str:
+        """The matching key of a name, without the proclitics of its first word (وجورج بوش -> جورج بوش)."""
+        keys = [t.key for t in self.tokens[first:end]]
+        keys[0] = keys[0][proclitics:]
+        return " ".join(keys)
+
+    def _tagged_names(self) -> None:
+        """Names the lexicons do not know, from the trained tagger: people without a title, organisations
+        and places. Spans that touch a lexicon mention are left to the lexicon, which knows codes."""
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        for name in self.doc.names:
+            minimum = TAGGED_PERSON_PROBABILITY if name.type == "PERS" else TAGGED_OTHER_PROBABILITY
+            if name.probability < minimum or any(i in covered for i in range(name.first_token, name.end_token)):
+                continue
+            tokens = self.tokens[name.first_token:name.end_token]
+            if any(t.kind not in ("word", "latin") for t in tokens) or len(tokens[-1].key) < 2:
+                continue
+            first, end, proclitics = name.first_token, name.end_token, name.proclitics
+            if name.type == "PERS":
+                # «بسيارته سيارة سليمان الأسد», «رجب طيب أردوغان غداة»: ordinary words at the edges go.
+                while first < end and self._ordinary_word(tokens[first - name.first_token].key):
+                    first, proclitics = first + 1, 0
+                while end > first and self._ordinary_word(tokens[end - 1 - name.first_token].key):
+                    end -= 1
+                if end == first:
+                    continue
+                # «درويش وحسين» are two people: a name does not go on over و + a given name, nor over a
+                # function word or a preposition (حمد بن جاسم بكل سرور).
+                for i in range(first + 1, end):
+                    key = self.tokens[i].key
+                    if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
+                            or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
+                        end = i
+                        break
+                name = name._replace(first_token=first, end_token=end, proclitics=proclitics)
+            key = self._name_key(name.first_token, name.end_token, name.proclitics)
+            if len(key.replace(" ", "")) < 3 or key in self.index.stopwords:
+                continue
+            if name.type == "PERS" and name.end_token - name.first_token == 1 \
+                    and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
+                continue  # one unknown word (كويكب) needs more than one name's worth of evidence
+            # Organisations and places the lexicons do not know are identified by their name alone.
+            type_, prefix = {"PERS": ("person", "person"), "ORG": ("organization", "org:name"),
+                             "LOC": ("location", "loc:name")}[name.type]
+            mention = self._mention(name.first_token, name.end_token, type_, f"{prefix}:{key}", "name",
+                                    proclitics=self.tokens[name.first_token].key[:name.proclitics],
+                                    tagged=True)
+            self.mentions.append(mention)
+            covered.update(range(name.first_token, name.end_token))
+
+    def _skip_portfolio(self, position: int, limit: int, covered) -> int:
+        """Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني»:
+        a noun in ة followed by definite words is a construct phrase, not a name."""
+        tokens = self.tokens
+        if position + 1 >= limit or position in covered:
+            return position
+        if self._prepositional_definite(tokens[position]):
+            # «الممثل الأعلى للشؤون الخارجية»: a prepositional phrase completes the title.
+            end = position + 1
+            while end < limit and tokens[end].kind == "word" and self._has_article(tokens[end]) \
+                    and end not in covered:
+                end += 1
+            return end
+        head = self.doc.text[tokens[position].start:tokens[position].end].rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+        if not head.endswith("ة") or not self._has_article(tokens[position + 1]):
+            return position
+        end = position + 1
+        while end < limit and tokens[end].kind == "word" and self._has_article(tokens[end]) and end not in covered:
+            end += 1
+        return end
+
+    def _name_end(self, first, sentence, hits_by_first, covered) -> int:
+        tokens = self.tokens
+        position = first
+        limit = min(sentence.end_token, first + MAX_NAME_TOKENS)
+        while position < limit:
+            token = tokens[position]
+            if token.kind not in ("word", "latin") or position in covered:
+                break
+            previous = tokens[position - 1].key if position > first else None
+            if previous in NAME_LINKS or (position > first and token.key in REGNAL_NUMBERS):
+                # «عبدالله بن مساعد», «عبد الله الثاني»: after بن/عبد any word is a name.
+                position += 1
+                continue
+            if self._is_stopword(token.key):
+                break
+            if any(e.kind in ENTITY_KINDS + ("title", "modifier", "cue", "trigger", "institution")
+                   for h in hits_by_first.get(position, ()) for e in h.entries):
+                break
+            if self._has_article(token) and not (
+                    position > first and self._ends_name(position + 1, sentence, hits_by_first)):
+                break
+            if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
+                break
+            if position > first and tokens[position - 1].end != token.start and \
+                    self.doc.text[tokens[position - 1].end:token.start].strip():
+                break
+            position += 1
+        # A name does not end on a linking word (عبد، بن، أبو).
+        while position > first and tokens[position - 1].key in NAME_LINKS:
+            position -= 1
+        return position
+
+    def _ends_name(self, position: int, sentence, hits_by_first) -> bool:
+        """A family name with the article (السيسي، الأسد) is the last word of a name: what follows is
+        punctuation, the end of the sentence, a function word or a lexicon entry."""
+        if position >= sentence.end_token:
+            return True
+        token = self.tokens[position]
+        return (token.kind == "punct" or self._is_stopword(token.key) or token.key.startswith("و")
+                or position in hits_by_first)
+
+    def _prepositional_definite(self, token) -> bool:
+        """للشؤون، بالشرق: a preposition fused with the article never starts or continues a name."""
+        return token.key.startswith(("لل", "بال", "كال", "ولل", "وبال", "فال", "فلل"))
+
+    def _is_stopword(self, key: str) -> bool:
+        stopwords = self.index.stopwords
+        return key in stopwords or any(base in stopwords for _prefix, base in split_proclitics(key)[1:])
+
+    def _name_parts(self) -> None:
+        """Later mentions by one part of a known name: the last part anywhere, any part in quotes. A name
+        the tagger found that is part of a longer name in the article joins that person (بلينكن)."""
+        people = {}
+        for mention in self.mentions:
+            if mention.type == "person":
+                people.setdefault(mention.entity, mention)
+        if not people:
+            return
+        self._join_partial_names(people)
+        parts: dict[str, set] = {}
+        for entity, mention in people.items():
+            keys = [t.key for t in self.tokens[mention.first_token:mention.end_token]]
+            for position, key in enumerate(keys):
+                if len(key) >= 3 and key not in NAME_LINKS:
+                    parts.setdefault(key, set()).add((entity, position == len(keys) - 1))
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        tokens = self.tokens
+        for index, token in enumerate(tokens):
+            if index in covered or token.kind != "word":
+                continue
+            quoted = (index > 0 and tokens[index - 1].key in _QUOTES and index + 1 < len(tokens)
+                      and tokens[index + 1].key in _QUOTES)
+            for prefix, base in split_proclitics(token.key):
+                owners = parts.get(base)
+                if not owners:
+                    continue
+                entities = {entity for entity, last in owners if last or quoted}
+                if len(entities) != 1:
+                    continue
+                entity = entities.pop()
+                self.mentions.append(self._mention(index, index + 1, "person", entity, "part", proclitics=prefix))
+                break
+
+
+    def _join_partial_names(self, people: dict) -> None:
+        """A shorter name that begins a longer one (فيصل بن بندر / فيصل بن بندر بن عبدالعزيز), or that a
+        tagger found inside a longer one (تاي يونج / تشو تاي يونج), is the same person — but not a father's
+        name after بن (مران بن قويد in سطام بن مران بن قويد)."""
+        full = {entity: entity.split(":", 1)[1].split(" ") for entity in people}
+        for mention in self.mentions:
+            if mention.type != "person" or mention.form != "name":
+                continue
+            words = full[mention.entity]
+            owners = [entity for entity, other in full.items()
+                      if len(other) > len(words) and _part_of(other, words, mention.data.get("tagged", False))]
+            if len(owners) == 1:
+                mention.entity = owners[0]
+                if "title_id" not in mention.data:
+                    mention.form = "part"
+        for entity in [e for e in people if not any(m.entity == e for m in self.mentions)]:
+            del people[entity]
+
+
+def _part_of(longer: list[str], shorter: list[str], anywhere: bool) -> bool:
+    if longer[:len(shorter)] == shorter:
+        return True
+    if not anywhere:
+        return False
+    for i in range(1, len(longer) - len(shorter) + 1):
+        if longer[i:i + len(shorter)] == shorter and longer[i - 1] not in FATHER_LINKS:
+            return True
+    return False
