@@ -90,7 +90,8 @@ def test_title_country_adjective_and_foreign_name_make_a_person_with_a_role(anal
     person, = actors_of_type(record, "person")
     assert person["name"] == "جون سميثسون"
     assert person["country"] == "GB"
-    assert person["roles"] == [{"title": "وزير الخارجية البريطاني", "affiliation": "GB"}]
+    # The role's words leave out the country, which is the affiliation.
+    assert person["roles"] == [{"title": "وزير الخارجية", "affiliation": "GB"}]
 
 
 def test_modifiers_before_the_title_belong_to_the_role(analyze):
@@ -130,6 +131,22 @@ def test_later_mentions_by_surname_or_quoted_part_join_the_person(analyze):
     takeda = next(a for a in actors_of_type(record, "person") if a["name"] == "تاكيدا هيرو")
     assert [m["text"] for m in wilson["mentions"]] == ["مارك ويلسون", "ويلسون"]
     assert [m["text"] for m in takeda["mentions"]] == ["تاكيدا هيرو", "تاكيدا"]
+
+
+def test_a_title_in_apposition_after_a_name_is_the_persons_role(analyze):
+    record = analyze("التقى الوزير بسامح شكري وزير الخارجية المصري.\n"
+                     "وقال جوزيب بوريل، الممثل الأعلى للشؤون الخارجية، إن الاتحاد سيقدم مساعدات.")
+    people = {a["name"]: a for a in actors_of_type(record, "person")}
+    assert people["سامح شكري"]["roles"] == [{"title": "وزير الخارجية", "affiliation": "EG"}]
+    assert people["سامح شكري"]["country"] == "EG"
+    assert people["جوزيب بوريل"]["roles"] == [{"title": "الممثل الأعلى للشؤون الخارجية", "affiliation": None}]
+
+
+def test_a_person_before_a_countrys_delegation_belongs_to_that_country(analyze):
+    record = analyze("وترأس نائب وزير الدفاع دونغ سوك بارك وفد كوريا الجنوبية، فيما ترأست مساعدة الوزير "
+                     "ليندا كروفت الوفد الأمريكي.")
+    people = {a["name"]: a["country"] for a in actors_of_type(record, "person")}
+    assert people == {"دونغ سوك بارك": "KR", "ليندا كروفت": "US"}
 
 
 def test_a_title_without_a_name_makes_no_person(analyze):

@@ -68,8 +68,8 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.name = _clean(doc, longest.start, longest.end)
         for mention in named:
             if "title_id" in mention.data and not mention.data.get("honorific"):
-                title_end = min(mention.data.get("title_end", mention.start), mention.start)
-                title = _clean(doc, mention.data["title_start"], title_end).strip(" ،,")
+                # The role's words without the country they name (وزير الخارجية الأمريكي -> وزير الخارجية).
+                title = " ".join(_clean(doc, a, b).strip(" ،,") for a, b in mention.data["role"])
                 if mention.data.get("title_elided"):
                     title = "ا" + title  # «للمدرب العراقي»: the title is المدرب, its alef unwritten after ل
                 role = {"title": title, "affiliation": mention.data.get("affiliation")}

@@ -83,6 +83,8 @@ class MentionFinder(PeopleRules):
         self._institutions()
         self._people()
         self._tagged_names()
+        self._appositions()
+        self._delegations()
         self._name_parts()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
@@ -156,10 +158,14 @@ class MentionFinder(PeopleRules):
                 institution = self.index.tables["institutions"][entry.ident]
                 if institution.get("stands_for_country"):
                     # «الجانب الأمريكي» is the country; «وفد كوريا الجنوبية» keeps the name as the mention.
+                    # Either way the phrase starts at the head: a person just before it heads that side.
                     if entry.kind == "institution":
                         self.mentions.remove(country)
                         self.mentions.append(self._mention(hit.first_token, country.end_token, "country",
-                                                           country.entity, "name", proclitics=hit.proclitics))
+                                                           country.entity, "name", proclitics=hit.proclitics,
+                                                           side_token=hit.first_token))
+                    else:
+                        country.data["side_token"] = hit.first_token
                 else:
                     self.mentions.append(self._mention(hit.first_token, country.end_token, "organization",
                                                        f"org:{entry.ident}:{code}", "name",

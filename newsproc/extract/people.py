@@ -80,9 +80,14 @@ class PeopleRules:
             if not previous:
                 break
             first = min(h.first_token for h in previous)
+        title_start = tokens[first].start
+        prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
+        if prefix:
+            title_start = letter_offset(self.doc, tokens[first], len(prefix))
+        role = [(title_start, tokens[hit.end_token - 1].end)]
         position = hit.end_token
         affiliation = None
-        # Complements that give the affiliation or scope.
+        # Complements that give the affiliation (left out of the role's words) or its scope (kept).
         for _ in range(3):
             mention = entity_by_first.get(position)
             if mention is None or mention.sentence != tokens[hit.first_token].sentence:
@@ -96,10 +101,11 @@ class PeopleRules:
                 break
             if mention.type == "country" and (mention.form == "adjective" or mention.form == "name"):
                 affiliation = affiliation or mention.entity.split(":", 1)[1]
-            elif mention.type == "organization":
-                affiliation = affiliation or mention.data.get("country")
+            else:
+                if mention.type == "organization":
+                    affiliation = affiliation or mention.data.get("country")
+                role.append((tokens[position].start, tokens[mention.end_token - 1].end))
             position = mention.end_token
-        role_end = tokens[position - 1].end
         # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
         while True:
             honorifics = [h.end_token for h in hits_by_first.get(position, ())
@@ -108,6 +114,8 @@ class PeopleRules:
                 break
             position = max(honorifics)
         name_first = self._skip_portfolio(position, sentence.end_token, covered)
+        if name_first > position:
+            role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
         position = self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
             return
@@ -115,6 +123,8 @@ class PeopleRules:
                        and n.first_token < position and name_first < n.end_token), None)
         person = self.doc.person_probability
         first_key = tokens[name_first].key
+        if first_key[:1] in "بلك" and not self._known_name(first_key, False) and self._known_name(first_key[1:]):
+            return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
         if tagged is None and person[name_first] < EXTEND_PROBABILITY and not self._known_name(first_key, False) \
                 and (self._ordinary_word(first_key, UNTAGGED_RANK) or person[name_first] < UNTAGGED_PROBABILITY):
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
@@ -133,17 +143,75 @@ class PeopleRules:
                     and not self._ordinary_word(tokens[position].key, TRIM_RANK):
                 position += 1
         key = self._name_key(name_first, position, 0)
-        title_start = tokens[first].start
-        prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
-        if prefix:
-            title_start = letter_offset(self.doc, tokens[first], len(prefix))
         elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
-                                title_id=title.ident, title_start=title_start, title_end=role_end,
+                                title_id=title.ident, title_start=title_start, role=role,
                                 title_token=first, title_proclitics=prefix, title_elided=elided,
                                 affiliation=affiliation, honorific=title.kind == "honorific")
         self.mentions.append(mention)
         covered.update(range(name_first, position))
+
+    def _appositions(self) -> None:
+        """«سامح شكري وزير الخارجية المصري», «جوزيب بوريل، الممثل الأعلى للشؤون الخارجية»: a title right
+        after a name, with no name of its own, is that person's role."""
+        tokens = self.tokens
+        hits_by_first: dict[int, list] = {}
+        for hit in self.doc.hits:
+            hits_by_first.setdefault(hit.first_token, []).append(hit)
+        titled_at = {m.data["title_token"] for m in self.mentions if "title_token" in m.data}
+        countries = {m.first_token: m for m in self.mentions if m.type == "country"}
+        for mention in [m for m in self.mentions if m.type == "person" and m.form == "name"
+                        and "title_id" not in m.data]:
+            position = mention.end_token
+            sentence = self.doc.sentences[mention.sentence]
+            if position < sentence.end_token and tokens[position].key == ",":
+                position += 1
+            first = position
+            while any(e.kind == "modifier" for h in hits_by_first.get(position, ()) for e in h.entries):
+                position = max(h.end_token for h in hits_by_first[position]
+                               if any(e.kind == "modifier" for e in h.entries))
+            titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
+            if not titles or first in titled_at or position >= sentence.end_token:
+                continue
+            title = max(titles, key=lambda h: h.end_token)
+            start = letter_offset(self.doc, tokens[first], len(title.proclitics) if first == position else 0)
+            role = [(start, tokens[title.end_token - 1].end)]
+            affiliation = None
+            position = title.end_token
+            others = {m.first_token: m for m in self.mentions if m.type in ("organization", "location")}
+            for _ in range(2):
+                country = countries.get(position)
+                other = others.get(position)
+                if country is not None and country.form in ("adjective", "name"):
+                    affiliation = affiliation or country.entity.split(":", 1)[1]
+                    position = country.end_token
+                elif other is not None:
+                    role.append((tokens[position].start, tokens[other.end_token - 1].end))
+                    affiliation = affiliation or other.data.get("country")
+                    position = other.end_token
+                else:
+                    after = self._skip_portfolio(position, sentence.end_token, set())
+                    if after > position:  # «الممثل الأعلى للشؤون الخارجية»
+                        role.append((tokens[position].start, tokens[after - 1].end))
+                        position = after
+                    break
+            mention.data.update(title_id=next(e.ident for e in title.entries if e.kind == "title"),
+                                title_start=start, role=role, affiliation=affiliation, apposition=True)
+
+    def _delegations(self) -> None:
+        """«ترأست … كارا أليسون مارشال الوفد الأمريكي»: a person right before a country's delegation or side
+        heads it and belongs to that country."""
+        sides = {}
+        for mention in self.mentions:
+            if mention.type == "country" and "side_token" in mention.data:
+                sides[mention.data["side_token"]] = mention.entity.split(":", 1)[1]
+        if not sides:
+            return
+        for mention in self.mentions:
+            if mention.type == "person" and mention.form == "name" and not mention.data.get("affiliation"):
+                code = sides.get(mention.end_token)
+                if code:
+                    mention.data["affiliation"] = code
 
     def _part_of_known_person(self, key: str) -> bool:
         return any(m.type == "person" and key in m.entity.split(":", 1)[1].split(" ") for m in self.mentions)
