@@ -18,6 +18,11 @@ def _clean(doc, start: int, end: int) -> str:
     return clean_view(doc.text[start:end]).text
 
 
+# Roles that belong to a state; an official whose country the sentence does not say belongs to the
+# article's main country (وزير الداخلية in an article about France is French).
+STATE_AGENTS = frozenset({"GOV", "MIL", "DIP", "JUD", "LEG", "COP", "SPY"})
+
+
 def resolve_actors(doc, index):
     groups: dict[str, list] = {}
     for mention in sorted(doc.mentions, key=lambda m: (m.start, m.end)):
@@ -25,8 +30,23 @@ def resolve_actors(doc, index):
     actors = []
     for number, (entity, mentions) in enumerate(groups.items(), start=1):
         actors.append(_actor(doc, index, f"A{number}", entity, mentions))
+    main = _main_country(actors)
+    if main:
+        for actor in actors:
+            if actor.type == "person" and actor.country is None and any(
+                    index.tables["titles"][m.data["title_id"]]["agent"] in STATE_AGENTS
+                    for m in actor.mentions if "title_id" in m.data):
+                actor.country = main
     doc.actors = actors
     return doc
+
+
+def _main_country(actors) -> str | None:
+    """The country an article is about: mentioned at least twice, and twice as often as any other."""
+    counts = sorted(((len(a.mentions), a.code) for a in actors if a.type == "country"), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+        return None
+    return counts[0][1]
 
 
 def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
@@ -38,8 +58,12 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.name, actor.code, actor.country = entry["name"], ident, ident
         actor.english = entry["english"]
     elif prefix in ("org", "loc") and ident.startswith("name:"):
-        # Found by the name tagger, unknown to the lexicons: no code, no English name.
-        actor.name = _clean(doc, first.start, first.end)
+        # Found by the tagger or by its head noun, unknown to the lexicons: no code, no English name.
+        named = next((m for m in mentions if not m.data.get("elided")), first)
+        actor.name = _clean(doc, named.start, named.end)
+        if named.data.get("elided"):
+            actor.name = "ا" + actor.name  # «للحزب الشيوعي»: the name is الحزب الشيوعي
+        actor.country = next((m.data["country"] for m in mentions if m.data.get("country")), None)
     elif prefix == "org" and first.data.get("institution"):
         institution, code = ident.split(":")
         entry = index.tables["institutions"][institution]

@@ -7,13 +7,15 @@
   apposition after عاصمة).
 * State bodies: an institution head followed by a country adjective that agrees with it
   (الخارجية الأمريكية، الجيش الإسرائيلي) or by a country in the genitive (وزارة خارجية روسيا).
-* People: see extract/people.py.
+* Organisations the lexicons lack, by their head noun, and their later short forms: extract/organizations.py.
+* People: extract/people.py.
 """
 from __future__ import annotations
 
 from ..document import Mention
 from ..text.tokenize import letter_offset
 from .lookup import ENTITY_KINDS
+from .organizations import OrganizationRules
 from .people import PeopleRules
 
 # Words after which an ambiguous country or place name is meant as one.
@@ -49,7 +51,7 @@ def _select_longest(candidates):
     return chosen
 
 
-class MentionFinder(PeopleRules):
+class MentionFinder(PeopleRules, OrganizationRules):
     def __init__(self, doc, index):
         self.doc = doc
         self.index = index
@@ -81,10 +83,12 @@ class MentionFinder(PeopleRules):
         mentions = [self._entity_mention(hit, entries) for hit, entries in chosen]
         self.mentions = [m for m in mentions if m is not None]
         self._institutions()
+        self._organization_names()
         self._people()
         self._tagged_names()
         self._appositions()
         self._delegations()
+        self._short_forms()
         self._name_parts()
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions

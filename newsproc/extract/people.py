@@ -26,6 +26,7 @@ TAGGED_PERSON_PROBABILITY = 0.65
 TAGGED_OTHER_PROBABILITY = 0.75
 SINGLE_WORD_PROBABILITY = 0.85
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن", "كم", "نا")
+SURE_PROBABILITY = 0.9  # a word the tagger is this sure of stays in a name even if it is a frequent word (شي جينبينغ)
 EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a name may stay in it
 UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
@@ -106,6 +107,20 @@ class PeopleRules:
                     affiliation = affiliation or mention.data.get("country")
                 role.append((tokens[position].start, tokens[mention.end_token - 1].end))
             position = mention.end_token
+        # «المتحدثة باسم الخارجية الأمريكي»: a word before the country adjective is part of the role.
+        if position + 1 < sentence.end_token and position not in entity_by_first and tokens[position].kind == "word" \
+                and self._has_article(tokens[position]) and not self._is_stopword(tokens[position].key):
+            adjective = entity_by_first.get(position + 1)
+            if adjective is not None and adjective.type == "country" and adjective.form == "adjective":
+                role.append((tokens[position].start, tokens[position].end))
+                affiliation = affiliation or adjective.entity.split(":", 1)[1]
+                position = adjective.end_token
+        # «نائب وزير الخارجية الأمريكي، جون سوليفان،»: a comma may stand between the role and the name; the
+        # tagger is unreliable on that pattern (it rarely saw it), so it has no veto there.
+        after_comma = position + 1 < sentence.end_token and tokens[position].key == "," \
+            and tokens[position + 1].kind == "word"
+        if after_comma:
+            position += 1
         # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
         while True:
             honorifics = [h.end_token for h in hits_by_first.get(position, ())
@@ -125,10 +140,14 @@ class PeopleRules:
         first_key = tokens[name_first].key
         if first_key[:1] in "بلك" and not self._known_name(first_key, False) and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
-        if tagged is None and person[name_first] < EXTEND_PROBABILITY and not self._known_name(first_key, False) \
+        if tagged is None and not after_comma and person[name_first] < EXTEND_PROBABILITY \
+                and not self._known_name(first_key, False) \
                 and (self._ordinary_word(first_key, UNTAGGED_RANK) or person[name_first] < UNTAGGED_PROBABILITY):
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
+        if after_comma and self._ordinary_word(first_key, TRIM_RANK) and not self._known_name(first_key, False) \
+                and person[name_first] < EXTEND_PROBABILITY:
+            return  # «…الأمريكي، حكومة المملكة»: after the comma comes something else
         # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
         # (بوتين بنحو); the tagger may carry the name further than the rules did.
         while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
@@ -170,9 +189,19 @@ class PeopleRules:
             while any(e.kind == "modifier" for h in hits_by_first.get(position, ()) for e in h.entries):
                 position = max(h.end_token for h in hits_by_first[position]
                                if any(e.kind == "modifier" for e in h.entries))
-            titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
-            if not titles or first in titled_at or position >= sentence.end_token:
+            if position >= sentence.end_token or first in titled_at:
                 continue
+            titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
+            if not titles:
+                accusative = self._accusative_title(position)
+                if accusative is not None:  # «انتخاب شي جينبينغ رئيسا للبلاد»
+                    start = tokens[position].start
+                    end = letter_offset(self.doc, tokens[position], len(tokens[position].key) - 1)  # without ا
+                    mention.data.update(title_id=accusative, title_start=start, role=[(start, end)],
+                                        affiliation=None, apposition=True)
+                continue
+            if set(max(titles, key=lambda h: h.end_token).proclitics) & set("بلك"):
+                continue  # «جون سوليفان، بوزير الخارجية السعودي»: with the minister — someone else
             title = max(titles, key=lambda h: h.end_token)
             start = letter_offset(self.doc, tokens[first], len(title.proclitics) if first == position else 0)
             role = [(start, tokens[title.end_token - 1].end)]
@@ -197,6 +226,17 @@ class PeopleRules:
                     break
             mention.data.update(title_id=next(e.ident for e in title.entries if e.kind == "title"),
                                 title_start=start, role=role, affiliation=affiliation, apposition=True)
+
+    def _accusative_title(self, position: int) -> str | None:
+        """The title id when the word is a one-word title in the accusative (رئيسا، زعيما، نائبا)."""
+        key = self.tokens[position].key
+        if not key.endswith("ا") or len(key) < 4:
+            return None
+        for hit in self.index.match([key[:-1]]):
+            for entry in hit.entries:
+                if entry.kind == "title":
+                    return entry.ident
+        return None
 
     def _delegations(self) -> None:
         """«ترأست … كارا أليسون مارشال الوفد الأمريكي»: a person right before a country's delegation or side
@@ -266,9 +306,13 @@ class PeopleRules:
             first, end, proclitics = name.first_token, name.end_token, name.proclitics
             if name.type == "PERS":
                 # «بسيارته سيارة سليمان الأسد», «رجب طيب أردوغان غداة»: ordinary words at the edges go.
-                while first < end and self._ordinary_word(tokens[first - name.first_token].key):
+                person = self.doc.person_probability
+                while first < end and (self._is_stopword(tokens[first - name.first_token].key) or (
+                        person[first] < SURE_PROBABILITY
+                        and self._ordinary_word(tokens[first - name.first_token].key))):
                     first, proclitics = first + 1, 0
-                while end > first and self._ordinary_word(tokens[end - 1 - name.first_token].key):
+                while end > first and person[end - 1] < SURE_PROBABILITY \
+                        and self._ordinary_word(tokens[end - 1 - name.first_token].key):
                     end -= 1
                 if end == first:
                     continue
@@ -411,13 +455,20 @@ class PeopleRules:
                 continue
             words = full[mention.entity]
             owners = [entity for entity, other in full.items()
-                      if len(other) > len(words) and _part_of(other, words, mention.data.get("tagged", False))]
+                      if len(other) > len(words) and (_part_of(other, words, mention.data.get("tagged", False))
+                                                      or _same_ends(other, words))]
             if len(owners) == 1:
                 mention.entity = owners[0]
                 if "title_id" not in mention.data:
                     mention.form = "part"
         for entity in [e for e in people if not any(m.entity == e for m in self.mentions)]:
             del people[entity]
+
+
+def _same_ends(longer: list[str], shorter: list[str]) -> bool:
+    """أختر منصور and أختر محمد منصور: the same first and last names, a middle name more or less."""
+    return len(shorter) >= 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1] \
+        and not set(longer[1:-1]) & FATHER_LINKS
 
 
 def _part_of(longer: list[str], shorter: list[str], anywhere: bool) -> bool:

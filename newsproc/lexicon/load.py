@@ -44,6 +44,17 @@ def _arabic_list(value):
     return None
 
 
+def _name_list(value):
+    """Names: Arabic, or Latin for names written in Latin letters in Arabic text (CNN, BBC)."""
+    if not isinstance(value, list):
+        return "must be a list of strings"
+    for item in value:
+        problem = _text(item)
+        if problem:
+            return f"item {item!r} {problem}"
+    return None
+
+
 def _pattern(regex, what):
     def check(value):
         return None if isinstance(value, str) and regex.match(value) else f"must be {what}"
@@ -100,7 +111,7 @@ SECTIONS = {
         "english": (True, _text),
         "kind": (True, _choice(ORG_KINDS)),
         "country": (False, _optional_code2),
-        "aliases": (False, _arabic_list),
+        "aliases": (False, _name_list),
         "needs_context": (False, _arabic_list),
     }),
     "locations": ("id", {

@@ -1,0 +1,141 @@
+"""Organisations the lexicons do not list, from their head noun, and their later short forms.
+A mixin of MentionFinder (extract/mentions.py), which owns the shared state.
+
+* A head noun (حزب، حركة، منظمة، مجلس، وكالة، شركة، جامعة، بنك، وزارة، لجنة … — `organization_heads` in
+  heads.yaml) opens a name: the words after it that are definite (حزب العمال، وزارة الشؤون البلدية والقروية،
+  اللجنة العامة للانتخابات البلدية), genitives inside that chain (مجموعة دول الساحل الخمس), or a rare word
+  or name (شبكة حقاني، شركة أكمي). An indefinite head needs such a name; a definite head (اللجنة، المجلس)
+  needs at least one specific word after it (not الجديدة، الحالي …).
+* A later bare head (النيابة after النيابة الفيدرالية البلجيكية, الوزارة after وزارة الدفاع الأمريكية,
+  الجيش after الجيش الإسرائيلي) is the same organisation when the article has exactly one that it can be.
+"""
+from __future__ import annotations
+
+from ..text.normalize import matching_key
+from ..text.tokenize import split_proclitics
+
+MAX_ORGANIZATION_TOKENS = 7
+FUNCTION_WORD_RANK = 300  # stopwords this frequent are function words (التي، الذي) and end a name
+# Adjectives that describe a body without naming it: «الحكومة الجديدة» is not a name.
+GENERIC_ADJECTIVES = frozenset({
+    "الجديد", "الجديده", "الحالي", "الحاليه", "السابق", "السابقه", "الماضي", "الماضيه", "المقبل", "المقبله",
+    "الاخير", "الاخيره", "الاول", "الاولى", "الثاني", "الثانيه", "نفسه", "نفسها", "ذاته", "ذاتها", "المذكور",
+    "المذكوره", "المعنيه", "المعني", "المختصه", "المختص", "المسءوله", "المسءول", "الكبير", "الكبيره",
+    "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
+})
+
+
+class OrganizationRules:
+    def _head_of(self, key: str) -> tuple[str, bool] | None:
+        """(head, definite) when the word is an organisation head, behind any proclitics (بوزارة)."""
+        heads = self.index.organization_heads
+        for _prefix, base in split_proclitics(key):
+            if base in heads:
+                return base, False
+            if base.startswith("ال") and base[2:] in heads:
+                return base[2:], True
+        return None
+
+    def _organization_names(self) -> None:
+        tokens = self.tokens
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        countries = {m.first_token: m for m in self.mentions if m.type == "country"}
+        position = 0
+        while position < len(tokens):
+            head = self._head_of(tokens[position].key) if tokens[position].kind == "word" else None
+            if head is None or position in covered:
+                position += 1
+                continue
+            sentence = self.doc.sentences[tokens[position].sentence]
+            end = self._organization_end(position, head[1], sentence.end_token, covered)
+            if end is None:
+                position += 1
+                continue
+            country = next((countries[i].entity.split(":", 1)[1] for i in range(position, end) if i in countries),
+                           None)
+            prefix, base = next((p, b) for p, b in split_proclitics(tokens[position].key)
+                                if b in (head[0], "ال" + head[0]))
+            elided = head[1] and not tokens[position].key[len(prefix):].startswith("ال")  # للحزب
+            key = " ".join([base, *(t.key for t in tokens[position + 1:end])])
+            self.mentions.append(self._mention(position, end, "organization", f"org:name:{key}", "name",
+                                               proclitics=prefix, country=country, headed=head[0],
+                                               elided=elided))
+            covered.update(range(position, end))
+            position = end
+
+    def _organization_end(self, first: int, definite_head: bool, limit: int, covered) -> int | None:
+        """Where the name opened by the head at `first` ends, or None when no name follows."""
+        tokens = self.tokens
+        places = {i for m in self.mentions if m.type in ("country", "location", "organization")
+                  for i in range(m.first_token, m.end_token)}
+        end = first + 1
+        specific = False
+        while end < min(limit, first + MAX_ORGANIZATION_TOKENS):
+            token = tokens[end]
+            if token.kind not in ("word", "latin") or (end in covered and end not in places):
+                break
+            key = token.key
+            if any(h.first_token == end and any(e.kind in ("cue", "trigger", "title") for e in h.entries)
+                   for h in self.doc.hits):
+                break
+            definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
+            if key in self.index.stopwords and self.index.word_rank.get(key, 10**9) <= FUNCTION_WORD_RANK:
+                break  # التي، الذي، الآن: function words, even with the article
+            if not definite and key.startswith(("و", "ف")) and self.index.word_rank.get(key, 10**9) > 10000:
+                break  # «الحركة وسراج الدين»: a conjunction starts another phrase
+            if end in places:
+                specific = True  # «جامعة القاهرة», «أمانة منطقة مكة المكرمة»
+            elif definite:
+                if key.startswith(("لل", "ولل", "وال")) and end == first + 1:
+                    break  # «دار للراهبات»: a name does not start with a preposition or a conjunction
+                if key not in GENERIC_ADJECTIVES:
+                    specific = True
+            elif self._is_stopword(key):
+                break
+            elif not definite_head and end == first + 1 and (
+                    self.index.word_rank.get(key, 10**9) > 10000 or self._known_name(key, False)):
+                specific = True  # شبكة حقاني، شركة أكمي
+                end += 1
+                break
+            elif not (end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
+                break  # an indefinite word ends the name unless a genitive follows (دول الساحل، منطقة مكة)
+            end += 1
+        while end > first + 1 and tokens[end - 1].key in GENERIC_ADJECTIVES:
+            end -= 1
+        return end if specific and end > first + 1 else None
+
+    def _country_adjective(self, position: int) -> bool:
+        return any(m.first_token == position and m.type == "country" and m.form == "adjective"
+                   for m in self.mentions)
+
+    def _short_forms(self) -> None:
+        """A later bare definite head joins the one organisation of the article it can name."""
+        tokens = self.tokens
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        by_head: dict[str, set] = {}
+        first_seen: dict[str, int] = {}
+        for mention in self.mentions:
+            if mention.type != "organization":
+                continue
+            head = self._head_of(tokens[mention.first_token].key)
+            if head is None and mention.data.get("institution"):
+                institution = self.index.tables["institutions"][mention.data["institution"]]
+                head = self._head_of(matching_key(institution["name"].split()[0]))
+            if head is not None:
+                by_head.setdefault(head[0], set()).add(mention.entity)
+                first_seen[mention.entity] = min(first_seen.get(mention.entity, 10**9), mention.first_token)
+        for position, token in enumerate(tokens):
+            if position in covered or token.kind != "word":
+                continue
+            head = self._head_of(token.key)
+            if head is None or not head[1]:
+                continue
+            owners = {e for e in by_head.get(head[0], ()) if first_seen[e] < position}
+            if len(owners) != 1:
+                continue
+            following = tokens[position + 1] if position + 1 < len(tokens) else None
+            if following is not None and following.kind == "word" and self._has_article(following):
+                continue  # «الوزارة الجديدة …» might be another body; only a bare head joins
+            prefix = next((p for p, base in split_proclitics(token.key) if base == "ال" + head[0]), "")
+            self.mentions.append(self._mention(position, position + 1, "organization", owners.pop(), "short",
+                                               proclitics=prefix))
