@@ -86,6 +86,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         self._organization_names()
         self._people()
         self._tagged_names()
+        self._known_name_pairs()
         self._appositions()
         self._delegations()
         self._short_forms()

@@ -22,6 +22,7 @@ GENERIC_ADJECTIVES = frozenset({
     "الاخير", "الاخيره", "الاول", "الاولى", "الثاني", "الثانيه", "نفسه", "نفسها", "ذاته", "ذاتها", "المذكور",
     "المذكوره", "المعنيه", "المعني", "المختصه", "المختص", "المسءوله", "المسءول", "الكبير", "الكبيره",
     "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
+    "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء",
 })
 
 
@@ -69,7 +70,9 @@ class OrganizationRules:
         places = {i for m in self.mentions if m.type in ("country", "location", "organization")
                   for i in range(m.first_token, m.end_token)}
         end = first + 1
-        specific = False
+        specific = 0        # specific words in the name
+        anchored = False    # a place, country or known body inside it
+        prepositions = 0
         while end < min(limit, first + MAX_ORGANIZATION_TOKENS):
             token = tokens[end]
             if token.kind not in ("word", "latin") or (end in covered and end not in places):
@@ -84,17 +87,23 @@ class OrganizationRules:
             if not definite and key.startswith(("و", "ف")) and self.index.word_rank.get(key, 10**9) > 10000:
                 break  # «الحركة وسراج الدين»: a conjunction starts another phrase
             if end in places:
-                specific = True  # «جامعة القاهرة», «أمانة منطقة مكة المكرمة»
+                anchored = True  # «جامعة القاهرة», «أمانة منطقة مكة المكرمة»
             elif definite:
                 if key.startswith(("لل", "ولل", "وال")) and end == first + 1:
                     break  # «دار للراهبات»: a name does not start with a preposition or a conjunction
+                if key.startswith(("لل", "ولل")):
+                    prepositions += 1
+                    if prepositions > 1:
+                        break  # «الاتحاد التونسي للروغبي للتصرف»: one prepositional phrase at most
                 if key not in GENERIC_ADJECTIVES:
-                    specific = True
+                    specific += 1
+            elif key[:1] in ("ل", "ب") and not self._has_article(token):
+                break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break
             elif not definite_head and end == first + 1 and (
-                    self.index.word_rank.get(key, 10**9) > 10000 or self._known_name(key, False)):
-                specific = True  # شبكة حقاني، شركة أكمي
+                    key not in self.index.word_rank or key in self.index.family_names):
+                anchored = True  # شبكة حقاني، شركة أكمي: an unknown word or a family name
                 end += 1
                 break
             elif not (end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
@@ -102,7 +111,18 @@ class OrganizationRules:
             end += 1
         while end > first + 1 and tokens[end - 1].key in GENERIC_ADJECTIVES:
             end -= 1
-        return end if specific and end > first + 1 else None
+        if end <= first + 1:
+            return None
+        if self._only_a_known_body(first + 1, end):
+            return None  # «شبكة CNN»: the lexicon's body already
+        # An indefinite head needs one specific word (وزارة الداخلية); a definite head, which may just be
+        # «the committee» of the story, needs two or an anchor (اللجنة العامة للانتخابات، الاتحاد التونسي).
+        needed = 2 if definite_head else 1
+        return end if anchored or specific >= needed else None
+
+    def _only_a_known_body(self, first: int, end: int) -> bool:
+        return any(m.type == "organization" and m.first_token == first and m.end_token == end
+                   for m in self.mentions)
 
     def _country_adjective(self, position: int) -> bool:
         return any(m.first_token == position and m.type == "country" and m.form == "adjective"

@@ -31,7 +31,8 @@ EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a n
 UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
-UNTAGGED_RANK = 10000  # after a title, a word this frequent starts a name only if the tagger agrees
+FAMILY_NAME_RANK = 2000  # a family name this frequent as a word (العالمي؟) does not make a name pair
+VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                             "التاسع", "العاشر", "الابن", "الاب"})
 # Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
@@ -100,7 +101,7 @@ class PeopleRules:
                 covered.difference_update(range(mention.first_token, mention.end_token))
                 del entity_by_first[position]
                 break
-            if mention.type == "country" and (mention.form == "adjective" or mention.form == "name"):
+            if mention.type == "country":  # الأمريكي، لكوريا الجنوبية، ولي عهد أبوظبي
                 affiliation = affiliation or mention.entity.split(":", 1)[1]
             else:
                 if mention.type == "organization":
@@ -142,7 +143,8 @@ class PeopleRules:
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
         if tagged is None and not after_comma and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
-                and (self._ordinary_word(first_key, UNTAGGED_RANK) or person[name_first] < UNTAGGED_PROBABILITY):
+                and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
+                     or self._accusative_word(first_key)):
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
         if after_comma and self._ordinary_word(first_key, TRIM_RANK) and not self._known_name(first_key, False) \
@@ -159,6 +161,7 @@ class PeopleRules:
                     and not self._is_stopword(tokens[position].key) \
                     and not self._prepositional_definite(tokens[position]) \
                     and not self._prepositional_word(tokens[position].key) \
+                    and not (tokens[position].key[:1] == "و" and tokens[position].key[1:] in self.index.given_names) \
                     and not self._ordinary_word(tokens[position].key, TRIM_RANK):
                 position += 1
         key = self._name_key(name_first, position, 0)
@@ -227,6 +230,51 @@ class PeopleRules:
             mention.data.update(title_id=next(e.ident for e in title.entries if e.kind == "title"),
                                 title_start=start, role=role, affiliation=affiliation, apposition=True)
 
+    def _title_tokens(self) -> set[int]:
+        """Tokens inside a title, modifier or honorific (a name does not contain them)."""
+        cached = getattr(self, "_titled", None)
+        if cached is None:
+            cached = self._titled = {i for h in self.doc.hits
+                                     if any(e.kind in ("title", "modifier", "honorific") for e in h.entries)
+                                     for i in range(h.first_token, h.end_token)}
+        return cached
+
+    def _known_name_pairs(self) -> None:
+        """«المواطن سعيد الحارثي»: a known given name followed by a known family name is a person even
+        where the tagger hesitates (names with the article are not in its training data as often)."""
+        index = self.index
+        tokens = self.tokens
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        position = 0
+        while position < len(tokens) - 1:
+            key = tokens[position].key
+            prefix = "و" if key[:1] == "و" and key[1:] in index.given_names and key not in index.given_names else ""
+            if position in covered or tokens[position].kind != "word" or key[len(prefix):] not in index.given_names:
+                position += 1
+                continue
+            end = position + 1
+            while end < len(tokens) and end not in covered and tokens[end].kind == "word" \
+                    and tokens[end - 1].sentence == tokens[end].sentence:
+                word = tokens[end].key
+                if word in NAME_LINKS and end + 1 < len(tokens):
+                    end += 2  # بن سلمان، عبد الله
+                elif word in index.family_names and index.word_rank.get(word, 10**9) > FAMILY_NAME_RANK \
+                        and end not in self._title_tokens():
+                    end += 1
+                    if self._has_article(tokens[end - 1]):
+                        break  # a family name with the article ends the name (سعيد الحارثي)
+                else:
+                    break
+            last = tokens[end - 1].key
+            if end - position >= 2 and last in index.family_names and not self._is_stopword(last):
+                key_text = self._name_key(position, end, len(prefix))
+                self.mentions.append(self._mention(position, end, "person", f"person:{key_text}", "name",
+                                                   proclitics=prefix, tagged=True))
+                covered.update(range(position, end))
+                position = end
+            else:
+                position += 1
+
     def _accusative_title(self, position: int) -> str | None:
         """The title id when the word is a one-word title in the accusative (رئيسا، زعيما، نائبا)."""
         key = self.tokens[position].key
@@ -258,17 +306,26 @@ class PeopleRules:
 
     def _ordinary_word(self, key: str, limit: int = None) -> bool:
         """A frequent word (among the `limit` most frequent) that is no known name, with or without its
-        proclitics; or a word with an attached pronoun (تعرضها، وشقيقتها)."""
-        if self._known_name(key):
+        proclitics; or a word with an attached pronoun (تعرضها، وشقيقتها). The whole word is read first:
+        وفدا is the accusative of وفد before it is و + the name فدا."""
+        index = self.index
+        if key in index.given_names or key in index.family_names:
             return False
         if len(key) >= 5 and key.endswith(PRONOUN_SUFFIXES):
             return True
-        rank = self.index.word_rank
+        rank = index.word_rank
         limit = limit or COMMON_RANK
-        bases = [base for _, base in split_proclitics(key)]
-        if key.endswith("ا") and len(key) >= 4:
-            bases.append(key[:-1])  # مقالا: the accusative of a frequent word
-        return any(rank.get(base, limit + 1) <= limit for base in bases)
+        if rank.get(key, limit + 1) <= limit or (key.endswith("ا") and len(key) >= 4
+                                                  and rank.get(key[:-1], limit + 1) <= limit):
+            return True
+        readings = split_proclitics(key)[1:]
+        if any(base in index.given_names or base in index.family_names for _, base in readings):
+            return False
+        return any(rank.get(base, limit + 1) <= limit for _, base in readings)
+
+    def _accusative_word(self, key: str) -> bool:
+        """اعتذارا، وفدا: the indefinite accusative of a known word, not a name."""
+        return key.endswith("ا") and len(key) >= 4 and key[:-1] in self.index.word_rank
 
     def _prepositional_word(self, key: str) -> bool:
         """بإغلاق، لتعزيز: a preposition on a frequent word that is no name never continues a name."""
@@ -307,12 +364,14 @@ class PeopleRules:
             if name.type == "PERS":
                 # «بسيارته سيارة سليمان الأسد», «رجب طيب أردوغان غداة»: ordinary words at the edges go.
                 person = self.doc.person_probability
-                while first < end and (self._is_stopword(tokens[first - name.first_token].key) or (
-                        person[first] < SURE_PROBABILITY
-                        and self._ordinary_word(tokens[first - name.first_token].key))):
+                titled = self._title_tokens()
+                while first < end and (first in titled or self._is_stopword(tokens[first - name.first_token].key)
+                                       or (person[first] < SURE_PROBABILITY
+                                           and self._ordinary_word(tokens[first - name.first_token].key))):
                     first, proclitics = first + 1, 0
-                while end > first and person[end - 1] < SURE_PROBABILITY \
-                        and self._ordinary_word(tokens[end - 1 - name.first_token].key):
+                while end > first and (end - 1 in titled or (
+                        person[end - 1] < SURE_PROBABILITY
+                        and self._ordinary_word(tokens[end - 1 - name.first_token].key))):
                     end -= 1
                 if end == first:
                     continue
@@ -321,6 +380,7 @@ class PeopleRules:
                 for i in range(first + 1, end):
                     key = self.tokens[i].key
                     if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
+                            or i in titled \
                             or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
                         end = i
                         break
@@ -384,6 +444,8 @@ class PeopleRules:
                 break
             if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
                 break
+            if position > first and token.key[:1] == "و" and token.key[1:] in self.index.given_names:
+                break  # «دونالد ترامب وكيم جونغ أون»: two people
             if position > first and tokens[position - 1].end != token.start and \
                     self.doc.text[tokens[position - 1].end:token.start].strip():
                 break

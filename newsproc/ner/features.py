@@ -110,13 +110,18 @@ class Featurizer:
             return cached
         reading = ("", key)
         if not self._known_word(key):
-            for prefix, base in sorted(split_proclitics(key)[1:], key=lambda r: -len(r[0])):
-                if self._known_word(base):
-                    reading = (prefix, base)
-                    break
-            else:
-                if key[:1] == "و" and len(key) > 3:
-                    reading = ("و", key[1:])
+            index = self.index
+            # A name behind a proclitic first (وكيم is و + كيم, not وك + يم), then the longest proclitics
+            # whose stem is a known word of three letters or more (وبالعراق).
+            readings = [r for r in split_proclitics(key)[1:] if len(r[1]) >= 3]
+            names = [r for r in readings if r[1] in index.given_names or r[1] in index.family_names]
+            known = sorted((r for r in readings if self._known_word(r[1])), key=lambda r: -len(r[0]))
+            if names:
+                reading = min(names, key=lambda r: len(r[0]))
+            elif known:
+                reading = known[0]
+            elif key[:1] == "و" and len(key) > 3:
+                reading = ("و", key[1:])
         self._stems[key] = reading
         return reading
 

@@ -69,6 +69,7 @@ _KEY_TABLE = {
     "\u060c": ",", "\u061b": ";", "\u061f": "?", "\u066a": "%", "\u06d4": ".",
     "\u00ab": '"', "\u00bb": '"', "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "_": " ",                                    # #محمد_بن_سلمان: words of a hashtag
     "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2010": "-", "\u2011": "-", "\u2212": "-",
 }
 for _c in range(ord("A"), ord("Z") + 1):
@@ -84,7 +85,8 @@ KEEP_ALEF_MAQSURA = frozenset({
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _FINAL_ALEF_MAQSURA = re.compile(f"[{_ARABIC_LETTERS}]*\u0649(?![{_ARABIC_LETTERS}])")
 _CLEAN_EDITS = re.compile(f"[{INVISIBLE}{TATWEEL}]+|[{_PRESENTATION}]")
-_KEY_EDITS = re.compile(f"[{DIACRITICS}]+")
+# Diacritics, and the hashtag sign before a word (#بوتين reads as بوتين).
+_KEY_EDITS = re.compile(f"[{DIACRITICS}]+|#(?=\\w)")
 # Marks that belong to the letter before them: a span ending at that letter also covers them.
 _ATTACHED = frozenset(DIACRITICS + TATWEEL)
 
