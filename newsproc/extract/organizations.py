@@ -22,7 +22,7 @@ GENERIC_ADJECTIVES = frozenset({
     "الاخير", "الاخيره", "الاول", "الاولى", "الثاني", "الثانيه", "نفسه", "نفسها", "ذاته", "ذاتها", "المذكور",
     "المذكوره", "المعنيه", "المعني", "المختصه", "المختص", "المسءوله", "المسءول", "الكبير", "الكبيره",
     "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
-    "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء",
+    "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
 })
 
 
@@ -48,7 +48,8 @@ class OrganizationRules:
                 position += 1
                 continue
             sentence = self.doc.sentences[tokens[position].sentence]
-            end = self._organization_end(position, head[1], sentence.end_token, covered)
+            weak = head[0] in self.index.weak_organization_heads
+            end = self._organization_end(position, head[1] or weak, sentence.end_token, covered)
             if end is None:
                 position += 1
                 continue
@@ -64,7 +65,7 @@ class OrganizationRules:
             covered.update(range(position, end))
             position = end
 
-    def _organization_end(self, first: int, definite_head: bool, limit: int, covered) -> int | None:
+    def _organization_end(self, first: int, demanding: bool, limit: int, covered) -> int | None:
         """Where the name opened by the head at `first` ends, or None when no name follows."""
         tokens = self.tokens
         places = {i for m in self.mentions if m.type in ("country", "location", "organization")
@@ -84,6 +85,8 @@ class OrganizationRules:
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
             if key in self.index.stopwords and self.index.word_rank.get(key, 10**9) <= FUNCTION_WORD_RANK:
                 break  # التي، الذي، الآن: function words, even with the article
+            if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
+                break  # «شبكة رحلاتها»: a word with an attached pronoun
             if not definite and key.startswith(("و", "ف")) and self.index.word_rank.get(key, 10**9) > 10000:
                 break  # «الحركة وسراج الدين»: a conjunction starts another phrase
             if end in places:
@@ -101,7 +104,7 @@ class OrganizationRules:
                 break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break
-            elif not definite_head and end == first + 1 and (
+            elif not demanding and end == first + 1 and (
                     key not in self.index.word_rank or key in self.index.family_names):
                 anchored = True  # شبكة حقاني، شركة أكمي: an unknown word or a family name
                 end += 1
@@ -115,9 +118,10 @@ class OrganizationRules:
             return None
         if self._only_a_known_body(first + 1, end):
             return None  # «شبكة CNN»: the lexicon's body already
-        # An indefinite head needs one specific word (وزارة الداخلية); a definite head, which may just be
-        # «the committee» of the story, needs two or an anchor (اللجنة العامة للانتخابات، الاتحاد التونسي).
-        needed = 2 if definite_head else 1
+        # A strong indefinite head needs one specific word (وزارة الداخلية); a weak or a definite head,
+        # which may just be «the committee» of the story, needs two or an anchor (اللجنة العامة للانتخابات،
+        # الاتحاد التونسي، مركز الملك فيصل).
+        needed = 2 if demanding else 1
         return end if anchored or specific >= needed else None
 
     def _only_a_known_body(self, first: int, end: int) -> bool:

@@ -131,7 +131,8 @@ class LexiconIndex:
     given_names: frozenset = frozenset()
     family_names: frozenset = frozenset()
     word_rank: dict = None          # matching key -> rank among the most frequent words (1 = most frequent)
-    organization_heads: frozenset = frozenset()
+    organization_heads: frozenset = frozenset()       # strong and weak heads together
+    weak_organization_heads: frozenset = frozenset()
     location_heads: frozenset = frozenset()
     files: tuple[str, ...] = ()
     digest: str = ""
@@ -198,7 +199,9 @@ def _word_lists(files: list[LexiconFile]) -> dict:
         "stopwords": frozenset(key_tokens(w) for w in lists.get("stopwords", ())),
         "given_names": frozenset(key_tokens(w) for w in lists.get("given_names", ())),
         "family_names": frozenset(key_tokens(w) for w in lists.get("family_names", ())),
-        "organization_heads": frozenset(key_tokens(w) for w in lists.get("organization_heads", ())),
+        "organization_heads": frozenset(key_tokens(w) for w in (*lists.get("organization_heads", ()),
+                                                                  *lists.get("weak_organization_heads", ()))),
+        "weak_organization_heads": frozenset(key_tokens(w) for w in lists.get("weak_organization_heads", ())),
         "location_heads": frozenset(key_tokens(w) for w in lists.get("location_heads", ())),
         "word_rank": rank,
     }

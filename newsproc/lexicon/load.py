@@ -159,7 +159,7 @@ SECTIONS = {
 }
 # Sections that are plain lists of words.
 LIST_SECTIONS = ("stopwords", "given_names", "family_names", "common_words", "organization_heads",
-                 "location_heads")
+                 "weak_organization_heads", "location_heads")
 TOP_LEVEL = set(SECTIONS) | {"about", *LIST_SECTIONS}
 
 
