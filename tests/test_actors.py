@@ -157,3 +157,40 @@ def test_actors_are_numbered_in_order_of_first_mention(analyze):
     record = analyze("بحثت مصر والأردن مع فرنسا الوضع في غزة.")
     assert [a["id"] for a in record["actors"]] == [f"A{i}" for i in range(1, len(record["actors"]) + 1)]
     assert [a["code"] for a in record["actors"] if a["type"] == "country"] == ["EG", "JO", "FR"]
+
+
+def test_an_organisation_the_lexicons_lack_is_found_by_its_head_noun(analyze):
+    record = analyze("أعلنت وزارة الشؤون البلدية والقروية نتائج الانتخابات، وقالت شبكة زورانكو إن النسبة مرتفعة.")
+    names = {a["name"] for a in actors_of_type(record, "organization")}
+    assert {"وزارة الشؤون البلدية والقروية", "شبكة زورانكو"} <= names
+
+
+def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
+    record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
+    assert not actors_of_type(record, "organization")
+
+
+def test_a_later_bare_head_joins_the_organisation(analyze):
+    record = analyze("أعلنت النيابة الفيدرالية البلجيكية فتح تحقيق.\nوقالت النيابة إن المشتبه به موقوف.")
+    org, = actors_of_type(record, "organization")
+    assert [m["text"] for m in org["mentions"]] == ["النيابة الفيدرالية البلجيكية", "النيابة"]
+    assert org["country"] == "BE"
+
+
+def test_an_official_without_a_stated_country_belongs_to_the_articles_country(analyze):
+    record = analyze("أعلنت فرنسا حالة التأهب. وزار الرئيس الفرنسي المصابين.\n"
+                     "وأشاد وزير الداخلية جيرار دوبون بالشرطة في فرنسا.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "جيرار دوبون" and person["country"] == "FR"
+
+
+def test_a_known_given_name_and_family_name_make_a_person(analyze):
+    record = analyze("وذكر المواطن سعيد الحارثي أن الحادث وقع ليلا.")
+    assert [a["name"] for a in actors_of_type(record, "person")] == ["سعيد الحارثي"]
+
+
+def test_a_hashtag_does_not_break_a_name(analyze):
+    record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
+    person, = actors_of_type(record, "person")
+    assert person["mentions"][0]["text"] == "فلاديمير #بوتين"
+    assert person["roles"] == [{"title": "الرئيس", "affiliation": "RU"}]

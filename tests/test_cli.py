@@ -205,3 +205,27 @@ def test_two_inputs_with_the_same_id_never_overwrite_each_other(tmp_path):
     # A later run replaces its own earlier output instead of adding more copies.
     newsproc("analyze", tmp_path / "a" / "same.txt", "--output", out)
     assert sorted(p.name for p in out.iterdir()) == ["same.json", "same~2.json"]
+
+
+def test_the_seed_articles_actors_are_exactly_those_of_the_specification():
+    """Issue 4's list for the seed article: people with roles and countries, states, bodies, places."""
+    import newsproc
+
+    record = newsproc.analyze_file(SEED)
+    people = {a["name"]: (a["country"], [r["title"] for r in a["roles"]], len(a["mentions"]))
+              for a in record["actors"] if a["type"] == "person"}
+    assert people == {
+        "أنتوني بلينكن": ("US", ["وزير الخارجية"], 2),
+        "تشو تاى يونج": ("KR", ["مستشار الأمن القومى"], 2),
+        "كارا أليسون مارشال": ("US", ["القائمة بأعمال نائب مساعد وزير الدفاع لشرق آسيا"], 1),
+        "تيكون هيو": ("KR", ["نائب وزير سياسة الدفاع الوطني"], 1),
+        "كيم جونج أون": ("KP", ["الزعيم"], 1),
+    }
+    countries = {a["code"]: a for a in record["actors"] if a["type"] == "country"}
+    assert set(countries) == {"US", "KR", "KP", "RU", "UA"}
+    assert {"أمريكا", "واشنطن"} <= set(countries["US"]["aliases"])
+    assert "سول" in countries["KR"]["aliases"] and "بيونج يانج" in countries["KP"]["aliases"]
+    organizations = {a["name"] for a in record["actors"] if a["type"] == "organization"}
+    assert organizations == {"وزارة الخارجية الأمريكية", "وزارة الدفاع الأمريكية", "الأمم المتحدة"}
+    places = {a["name"] for a in record["actors"] if a["type"] == "location"}
+    assert places == {"الشرق الأوسط", "شبه الجزيرة الكورية", "شرق آسيا", "سول"}

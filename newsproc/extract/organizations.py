@@ -49,7 +49,7 @@ class OrganizationRules:
                 continue
             sentence = self.doc.sentences[tokens[position].sentence]
             weak = head[0] in self.index.weak_organization_heads
-            end = self._organization_end(position, head[1] or weak, sentence.end_token, covered)
+            end = self._organization_end(position, head[1], weak, sentence.end_token, covered)
             if end is None:
                 position += 1
                 continue
@@ -65,7 +65,8 @@ class OrganizationRules:
             covered.update(range(position, end))
             position = end
 
-    def _organization_end(self, first: int, demanding: bool, limit: int, covered) -> int | None:
+    def _organization_end(self, first: int, definite_head: bool, weak_head: bool, limit: int,
+                           covered) -> int | None:
         """Where the name opened by the head at `first` ends, or None when no name follows."""
         tokens = self.tokens
         places = {i for m in self.mentions if m.type in ("country", "location", "organization")
@@ -104,13 +105,15 @@ class OrganizationRules:
                 break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break
-            elif not demanding and end == first + 1 and (
+            elif not definite_head and end == first + 1 and (
                     key not in self.index.word_rank or key in self.index.family_names):
                 anchored = True  # شبكة حقاني، شركة أكمي: an unknown word or a family name
                 end += 1
                 break
-            elif not (end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
-                break  # an indefinite word ends the name unless a genitive follows (دول الساحل، منطقة مكة)
+            elif specific or not (end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
+                # An indefinite word continues a name only at its start, before a genitive (دول الساحل،
+                # منطقة مكة); after a specific word it starts another phrase (… والقروية نتائج الانتخابات).
+                break
             end += 1
         while end > first + 1 and tokens[end - 1].key in GENERIC_ADJECTIVES:
             end -= 1
@@ -121,8 +124,13 @@ class OrganizationRules:
         # A strong indefinite head needs one specific word (وزارة الداخلية); a weak or a definite head,
         # which may just be «the committee» of the story, needs two or an anchor (اللجنة العامة للانتخابات،
         # الاتحاد التونسي، مركز الملك فيصل).
-        needed = 2 if demanding else 1
+        needed = 2 if definite_head or weak_head else 1
         return end if anchored or specific >= needed else None
+
+    def generic_phrase(self, first: int, end: int) -> bool:
+        """«اللجنة الجديدة»: a head noun and words that only describe it."""
+        return self._head_of(self.tokens[first].key) is not None and all(
+            t.key in GENERIC_ADJECTIVES for t in self.tokens[first + 1:end])
 
     def _only_a_known_body(self, first: int, end: int) -> bool:
         return any(m.type == "organization" and m.first_token == first and m.end_token == end

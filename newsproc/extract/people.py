@@ -32,6 +32,7 @@ UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name,
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
 FAMILY_NAME_RANK = 2000  # a family name this frequent as a word (العالمي؟) does not make a name pair
+ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                             "التاسع", "العاشر", "الابن", "الاب"})
@@ -139,12 +140,13 @@ class PeopleRules:
                        and n.first_token < position and name_first < n.end_token), None)
         person = self.doc.person_probability
         first_key = tokens[name_first].key
-        if first_key[:1] in "بلك" and not self._known_name(first_key, False) and self._known_name(first_key[1:]):
+        if first_key[:1] in "بل" and len(first_key) > 4 and not self._known_name(first_key, False) \
+                and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
         if tagged is None and not after_comma and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
                 and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
-                     or self._accusative_word(first_key)):
+                     or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)):
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
         if after_comma and self._ordinary_word(first_key, TRIM_RANK) and not self._known_name(first_key, False) \
@@ -387,6 +389,8 @@ class PeopleRules:
                 name = name._replace(first_token=first, end_token=end, proclitics=proclitics)
             key = self._name_key(name.first_token, name.end_token, name.proclitics)
             if len(key.replace(" ", "")) < 3 or key in self.index.stopwords:
+                continue
+            if name.type == "ORG" and self.generic_phrase(name.first_token, name.end_token):
                 continue
             if name.type == "PERS" and name.end_token - name.first_token == 1 \
                     and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
