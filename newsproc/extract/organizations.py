@@ -23,6 +23,7 @@ GENERIC_ADJECTIVES = frozenset({
     "المذكوره", "المعنيه", "المعني", "المختصه", "المختص", "المسءوله", "المسءول", "الكبير", "الكبيره",
     "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
     "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
+    "الفني", "الفنيه", "الاداري", "والاداري", "الاداريه", "والاداريه", "الطبي", "الطبيه", "التقني", "التقنيه",
 })
 
 
@@ -110,7 +111,8 @@ class OrganizationRules:
                 anchored = True  # شبكة حقاني، شركة أكمي: an unknown word or a family name
                 end += 1
                 break
-            elif specific or not (end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
+            elif specific or definite_head or not (
+                    end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
                 # An indefinite word continues a name only at its start, before a genitive (دول الساحل،
                 # منطقة مكة); after a specific word it starts another phrase (… والقروية نتائج الانتخابات).
                 break

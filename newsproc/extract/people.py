@@ -31,7 +31,7 @@ EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a n
 UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
-FAMILY_NAME_RANK = 2000  # a family name this frequent as a word (العالمي؟) does not make a name pair
+FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركزية) does not make a name pair
 ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
@@ -140,6 +140,8 @@ class PeopleRules:
                        and n.first_token < position and name_first < n.end_token), None)
         person = self.doc.person_probability
         first_key = tokens[name_first].key
+        if first_key[:1] == "و" and first_key[1:] in self.index.given_names and first_key not in self.index.given_names:
+            return  # «… ومحمد الخطيب»: and another person, not this title's
         if first_key[:1] in "بل" and len(first_key) > 4 and not self._known_name(first_key, False) \
                 and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
@@ -444,8 +446,9 @@ class PeopleRules:
                    for h in hits_by_first.get(position, ()) for e in h.entries):
                 break
             if self._has_article(token) and not (
-                    position > first and self._ends_name(position + 1, sentence, hits_by_first)):
-                break
+                    position > first and self._ends_name(position + 1, sentence, hits_by_first)
+                    and not self._ordinary_word(token.key)):
+                break  # a family name with the article ends a name (السيسي); an ordinary word does not
             if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
                 break
             if position > first and token.key[:1] == "و" and token.key[1:] in self.index.given_names:
