@@ -24,7 +24,11 @@ GENERIC_ADJECTIVES = frozenset({
     "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
     "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
     "الفني", "الفنيه", "الاداري", "والاداري", "الاداريه", "والاداريه", "الطبي", "الطبيه", "التقني", "التقنيه",
+    "المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المسلحه", "المسلح",
 })
+
+
+ALLEGIANCE = frozenset({"المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب"})
 
 
 class OrganizationRules:
@@ -100,6 +104,8 @@ class OrganizationRules:
                     prepositions += 1
                     if prepositions > 1:
                         break  # «الاتحاد التونسي للروغبي للتصرف»: one prepositional phrase at most
+                if key in ALLEGIANCE:
+                    break  # «ميليشيات الحوثي الموالية لإيران»: a description, not the name
                 if key not in GENERIC_ADJECTIVES:
                     specific += 1
             elif key[:1] in ("ل", "ب") and not self._has_article(token):

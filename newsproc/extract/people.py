@@ -34,6 +34,8 @@ TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless th
 FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركزية) does not make a name pair
 ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
+# Second halves of compound names: غرم الله، نصر الله، صلاح الدين، عبد الرحمن.
+COMPOUND_PARTS = frozenset({"الله", "الدين", "الرحمن", "العزيز", "الكريم", "الرحيم"})
 REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
                             "التاسع", "العاشر", "الابن", "الاب"})
 # Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
@@ -384,7 +386,7 @@ class PeopleRules:
                 for i in range(first + 1, end):
                     key = self.tokens[i].key
                     if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
-                            or i in titled \
+                            or i in titled or (person[i] < 0.5 and self._ordinary_word(key, TRIM_RANK)) \
                             or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
                         end = i
                         break
@@ -436,7 +438,7 @@ class PeopleRules:
             if token.kind not in ("word", "latin") or position in covered:
                 break
             previous = tokens[position - 1].key if position > first else None
-            if previous in NAME_LINKS or (position > first and token.key in REGNAL_NUMBERS):
+            if previous in NAME_LINKS or (position > first and token.key in REGNAL_NUMBERS | COMPOUND_PARTS):
                 # «عبدالله بن مساعد», «عبد الله الثاني»: after بن/عبد any word is a name.
                 position += 1
                 continue
@@ -476,8 +478,14 @@ class PeopleRules:
         return token.key.startswith(("لل", "بال", "كال", "ولل", "وبال", "فال", "فلل"))
 
     def _is_stopword(self, key: str) -> bool:
+        """A function word, also behind proclitics (وفي، بعد) — unless the whole word is itself a frequent
+        word (ولاية is a word, not و + لاية)."""
         stopwords = self.index.stopwords
-        return key in stopwords or any(base in stopwords for _prefix, base in split_proclitics(key)[1:])
+        if key in stopwords:
+            return True
+        if key in self.index.word_rank:
+            return False
+        return any(base in stopwords for _prefix, base in split_proclitics(key)[1:])
 
     def _name_parts(self) -> None:
         """Later mentions by one part of a known name: the last part anywhere, any part in quotes. A name
