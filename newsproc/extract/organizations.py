@@ -112,10 +112,12 @@ class OrganizationRules:
                 break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break
-            elif not definite_head and end == first + 1 and (
-                    key not in self.index.word_rank or key in self.index.family_names):
-                anchored = True  # شبكة حقاني، شركة أكمي: an unknown word or a family name
+            elif not definite_head and end == first + 1 and self._proper_word(key):
+                anchored = True  # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد: unknown words or names
                 end += 1
+                while end < limit and end < first + 4 and tokens[end].kind == "word" \
+                        and self._proper_word(tokens[end].key):
+                    end += 1
                 break
             elif specific or definite_head or not (
                     end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
@@ -134,6 +136,10 @@ class OrganizationRules:
         # الاتحاد التونسي، مركز الملك فيصل).
         needed = 2 if definite_head or weak_head else 1
         return end if anchored or specific >= needed else None
+
+    def _proper_word(self, key: str) -> bool:
+        index = self.index
+        return key not in index.word_rank or key in index.family_names or key in index.given_names
 
     def generic_phrase(self, first: int, end: int) -> bool:
         """«اللجنة الجديدة»: a head noun and words that only describe it."""

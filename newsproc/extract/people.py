@@ -147,10 +147,13 @@ class PeopleRules:
         if first_key[:1] in "بل" and len(first_key) > 4 and not self._known_name(first_key, False) \
                 and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
-        if tagged is None and not after_comma and person[name_first] < EXTEND_PROBABILITY \
+        compound = name_first + 1 < position and tokens[name_first + 1].key in COMPOUND_PARTS  # هيبة الله
+        if tagged is None and not after_comma and not compound and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
                 and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
-                     or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)):
+                     or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)
+                     or (self._accusative_word(first_key) and position > name_first + 1
+                         and tokens[name_first + 1].key.endswith("ا"))):  # «اعتذارا شفهيا»: noun + adjective
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
         if after_comma and self._ordinary_word(first_key, TRIM_RANK) and not self._known_name(first_key, False) \
@@ -367,6 +370,9 @@ class PeopleRules:
             if any(t.kind not in ("word", "latin") for t in tokens) or len(tokens[-1].key) < 2:
                 continue
             first, end, proclitics = name.first_token, name.end_token, name.proclitics
+            if name.type == "PERS" and first > 0 and any(
+                    base in FACILITY_HEADS for _, base in split_proclitics(self.tokens[first - 1].key)):
+                continue  # «مستشفى فرحات حشاد»: a place or body named after a person
             if name.type == "PERS":
                 # «بسيارته سيارة سليمان الأسد», «رجب طيب أردوغان غداة»: ordinary words at the edges go.
                 person = self.doc.person_probability
@@ -375,10 +381,10 @@ class PeopleRules:
                                        or (person[first] < SURE_PROBABILITY
                                            and self._ordinary_word(tokens[first - name.first_token].key))):
                     first, proclitics = first + 1, 0
-                while end > first and (end - 1 in titled or (
+                while end > first and (end - 1 in titled or self._accusative_title(end - 1) or (
                         person[end - 1] < SURE_PROBABILITY
                         and self._ordinary_word(tokens[end - 1 - name.first_token].key))):
-                    end -= 1
+                    end -= 1  # also «أختر منصور زعيما»: a title in the accusative after the name
                 if end == first:
                     continue
                 # «درويش وحسين» are two people: a name does not go on over و + a given name, nor over a
@@ -386,7 +392,7 @@ class PeopleRules:
                 for i in range(first + 1, end):
                     key = self.tokens[i].key
                     if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
-                            or i in titled or (person[i] < 0.5 and self._ordinary_word(key, TRIM_RANK)) \
+                            or i in titled or (person[i] < 0.5 and self._ordinary_word(key)) \
                             or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
                         end = i
                         break

@@ -33,6 +33,7 @@ INDEX_FORMAT = 1
 SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "titles",
            "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
+FUTURE_PREFIXES = frozenset({"س", "وس", "فس"})
 
 
 class Entry(NamedTuple):
@@ -169,7 +170,13 @@ class LexiconIndex:
             start = end - length + 1
             token = bisect.bisect_right(starts, start) - 1
             prefix = joined[starts[token]:start]
-            if prefix in _VALID_PROCLITICS and plain:
+            if prefix in FUTURE_PREFIXES and plain and joined[start:start + 1] in "يتنا":
+                # سيلتقي، وستواصل: the future particle before an imperfect verb
+                entries = tuple(e for e in plain if e.form == "verb" or e.kind == "cue")
+                is_elided = False
+                if not entries:
+                    continue
+            elif prefix in _VALID_PROCLITICS and plain:
                 entries, is_elided = plain, False
             elif prefix in ELIDING_PROCLITICS and elided:
                 entries, is_elided = elided, True
