@@ -1,9 +1,7 @@
 """The name tagger: CoNLL reading and scoring, training, the CoNLL interface, and names without titles."""
-import json
 import subprocess
 import sys
 
-import pytest
 
 from newsproc.ner.conll import Score, chunks, read_conll, repair_bio
 from newsproc.ner.tagger import to_bilou, to_bio
