@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Score newsproc's actors against a hand-annotated gold file (eval/actors_gold.yaml).
 
-    python eval/score_actors.py [--gold eval/actors_gold.yaml] [--corpus ../shared/corpus] [-v]
+    python eval/score_actors.py [--gold eval/actors_gold.yaml ...] [--corpus ../shared/corpus] [-v]
 
 Matching (all on newsproc's matching key, so spelling variants of hamza, ى/ي, ة/ه do not matter):
 * countries: the sets of ISO codes;
@@ -39,8 +39,9 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def score(gold_path: Path, corpus: Path, verbose: bool) -> int:
-    gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))["articles"]
+def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
+    gold = [article for path in gold_paths
+            for article in yaml.safe_load(path.read_text(encoding="utf-8"))["articles"]]
     pipeline = Pipeline()
     counts = {kind: Counter() for kind in ("countries", "people", "organizations")}
     roles = Counter()
@@ -122,11 +123,12 @@ def score(gold_path: Path, corpus: Path, verbose: bool) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=ROOT / "eval" / "actors_gold.yaml")
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="gold file (repeatable; default: eval/actors_gold.yaml)")
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("-v", "--verbose", action="store_true", help="list each article's errors")
     arguments = parser.parse_args()
-    return score(arguments.gold, arguments.corpus, arguments.verbose)
+    return score(arguments.gold or [ROOT / "eval" / "actors_gold.yaml"], arguments.corpus, arguments.verbose)
 
 
 if __name__ == "__main__":

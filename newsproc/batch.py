@@ -6,6 +6,7 @@ worker are in flight, and nothing is kept once written.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import signal
@@ -19,6 +20,9 @@ from typing import Callable, Iterable, Iterator
 
 from .errors import OutputError, error_record
 from .reader.sources import ReadOptions, Task, failure_source, read_task
+
+
+SERIAL_BELOW = 8  # fewer inputs than this are analysed in the main process
 
 
 @dataclass(frozen=True)
@@ -102,10 +106,14 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
 def run(tasks: Iterable[Task], settings: Settings, workers: int = 1) -> Iterator[Result]:
     """Yield one Result per task, in input order."""
     init_worker(settings)
-    if workers <= 1:
-        for task in tasks:
+    tasks = iter(tasks)
+    # A handful of inputs is done before worker processes would even have started.
+    first = list(itertools.islice(tasks, SERIAL_BELOW))
+    if workers <= 1 or len(first) < SERIAL_BELOW:
+        for task in itertools.chain(first, tasks):
             yield process(task)
         return
+    tasks = itertools.chain(first, tasks)
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 

@@ -65,9 +65,9 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
     if output_dir is not None:
         _check_output_dir(output_dir)
     try:
-        from .pipeline import Pipeline
+        from .batch import init_worker
 
-        Pipeline(settings.lexicons)  # compile and cache the lexicons once, before any worker starts
+        init_worker(settings)  # compile the lexicons and load the model once; forked workers inherit them
     except LexiconError as exc:
         _fail(exc.message)
     workers = workers or os.cpu_count() or 1

@@ -148,7 +148,11 @@ class PeopleRules:
                 and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
         compound = name_first + 1 < position and tokens[name_first + 1].key in COMPOUND_PARTS  # هيبة الله
-        if tagged is None and not after_comma and not compound and person[name_first] < EXTEND_PROBABILITY \
+        # Two or more words in no dictionary after a title are a foreign name (كارا أليسون مارشال), whatever
+        # the tagger thinks; one such word alone (اكتفى، جوازات) needs the tagger's support.
+        foreign = sum(1 for t in tokens[name_first:position] if self._rare_word(t.key)) >= 2
+        if tagged is None and not after_comma and not compound and not foreign \
+                and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
                 and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
                      or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)
@@ -331,6 +335,10 @@ class PeopleRules:
         if any(base in index.given_names or base in index.family_names for _, base in readings):
             return False
         return any(rank.get(base, limit + 1) <= limit for _, base in readings)
+
+    def _rare_word(self, key: str) -> bool:
+        """Not among the 10,000 most frequent words, or a known name."""
+        return self.index.word_rank.get(key, COMMON_RANK + 1) > COMMON_RANK or self._known_name(key, False)
 
     def _accusative_word(self, key: str) -> bool:
         """اعتذارا، وفدا: the indefinite accusative of a known word, not a name."""
