@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from email.utils import parsedate_to_datetime
 
 MONTHS = {
     # Gregorian names (Egypt, Gulf), Levantine/Iraqi names, Maghrebi names; keys are matching keys.
@@ -27,6 +26,8 @@ def parse_article_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10])
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # only for RFC 2822 dates; it imports socket
+
     try:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):

@@ -26,7 +26,7 @@ class TagNames:
             for first, end, kind, probability in tagger.spans(doc, sentence.first_token, sentence.end_token,
                                                               memory):
                 names.append(Name(first, end, kind, probability, self._proclitics(doc.tokens[first].key, index)))
-            person.extend(tagger.person_probabilities(sentence.end_token - sentence.first_token))
+            person.extend(tagger.person_probabilities(doc.tokens[sentence.first_token:sentence.end_token]))
         doc.names = names
         doc.person_probability = person
         return doc

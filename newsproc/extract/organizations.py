@@ -34,6 +34,12 @@ ALLEGIANCE = frozenset({"المواليه", "الموالي", "المدعومه"
 class OrganizationRules:
     def _head_of(self, key: str) -> tuple[str, bool] | None:
         """(head, definite) when the word is an organisation head, behind any proclitics (بوزارة)."""
+        cache = self.__dict__.setdefault("_heads_cache", {})
+        if key not in cache:
+            cache[key] = self._find_head(key)
+        return cache[key]
+
+    def _find_head(self, key: str) -> tuple[str, bool] | None:
         heads = self.index.organization_heads
         for _prefix, base in split_proclitics(key):
             if base in heads:

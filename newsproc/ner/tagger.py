@@ -149,10 +149,12 @@ class NameTagger:
             spans.append((first + start, first + stop, kind, probability))
         return spans
 
-    def person_probabilities(self, count: int) -> list[float]:
-        """For each token of the sentence tagged last, the probability that it is part of a person's name."""
+    def person_probabilities(self, tokens) -> list[float]:
+        """For each token of the sentence tagged last, the probability that it is part of a person's name
+        (0 for punctuation and numbers, which never are)."""
         marginal = self._tagger.marginal
-        return [sum(marginal(label, i) for label in _PERSON_LABELS) for i in range(count)]
+        return [sum(marginal(label, i) for label in _PERSON_LABELS) if token.kind in ("word", "latin") else 0.0
+                for i, token in enumerate(tokens)]
 
     def _marginal(self, labels: list[str], i: int) -> float:
         """The probability of the BILOU label behind a BIO label, from the last tagging."""

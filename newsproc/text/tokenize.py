@@ -8,6 +8,7 @@ stop after a single-letter abbreviation (د.) in the middle of a line.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..document import Sentence, Token
@@ -29,7 +30,8 @@ PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", 
 ELIDING_PROCLITICS = frozenset({"ل", "ول", "فل"})
 
 
-def split_proclitics(key: str) -> list[tuple[str, str]]:
+@functools.lru_cache(maxsize=65536)
+def split_proclitics(key: str) -> tuple[tuple[str, str], ...]:
     """All readings of a word's key as (proclitics, base), the unsplit reading first.
 
     >>> split_proclitics("للولايات")[-1]
@@ -42,7 +44,7 @@ def split_proclitics(key: str) -> list[tuple[str, str]]:
             readings.append((prefix, base))
             if prefix in ELIDING_PROCLITICS and base.startswith("ل") and len(base) >= 3:
                 readings.append((prefix, "ا" + base))  # لل + word: the article's alef was dropped
-    return readings
+    return tuple(readings)
 
 
 def letter_offset(doc, token: Token, letters: int) -> int:
