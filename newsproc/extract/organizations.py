@@ -15,7 +15,8 @@ from ..text.normalize import matching_key
 from ..text.tokenize import split_proclitics
 
 MAX_ORGANIZATION_TOKENS = 7
-FUNCTION_WORD_RANK = 300  # stopwords this frequent are function words (التي، الذي) and end a name
+DEFINITE_FUNCTION_WORDS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
+                                     "اللاتي", "اللاءي", "الان", "الا"})
 # Adjectives that describe a body without naming it: «الحكومة الجديدة» is not a name.
 GENERIC_ADJECTIVES = frozenset({
     "الجديد", "الجديده", "الحالي", "الحاليه", "السابق", "السابقه", "الماضي", "الماضيه", "المقبل", "المقبله",
@@ -95,12 +96,15 @@ class OrganizationRules:
                    for h in self.doc.hits):
                 break
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
-            if key in self.index.stopwords and self.index.word_rank.get(key, 10**9) <= FUNCTION_WORD_RANK:
-                break  # التي، الذي، الآن: function words, even with the article
+            if key in DEFINITE_FUNCTION_WORDS:
+                break  # التي، الذي، الآن: function words that look definite
             if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
                 break  # «شبكة رحلاتها»: a word with an attached pronoun
             if not definite and key.startswith(("و", "ف")) and self.index.word_rank.get(key, 10**9) > 10000:
                 break  # «الحركة وسراج الدين»: a conjunction starts another phrase
+            if end in places and end - 1 > first and tokens[end - 1].key in self.index.family_names \
+                    and self._country_adjective(end):
+                break  # «ميليشيات الحوثي الإيرانية»: the adjective describes the group named after a family
             if end in places:
                 anchored = True  # «جامعة القاهرة», «أمانة منطقة مكة المكرمة»
             elif definite:
@@ -126,7 +130,8 @@ class OrganizationRules:
                     end += 1
                 break
             elif specific or definite_head or not (
-                    end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places)):
+                    end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places
+                                         or self._proper_word(tokens[end + 1].key))):
                 # An indefinite word continues a name only at its start, before a genitive (دول الساحل،
                 # منطقة مكة); after a specific word it starts another phrase (… والقروية نتائج الانتخابات).
                 break
