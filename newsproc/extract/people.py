@@ -150,7 +150,9 @@ class PeopleRules:
         compound = name_first + 1 < position and tokens[name_first + 1].key in COMPOUND_PARTS  # هيبة الله
         # Two or more words in no dictionary after a title are a foreign name (كارا أليسون مارشال), whatever
         # the tagger thinks; one such word alone (اكتفى، جوازات) needs the tagger's support.
-        foreign = sum(1 for t in tokens[name_first:position] if self._rare_word(t.key)) >= 2
+        rare = [t.key for t in tokens[name_first:position] if self._rare_word(t.key)]
+        # … but not a noun and its adjective in the accusative (اعتذارا شفهيا)
+        foreign = len(rare) >= 2 and not all(self._accusative_word(key) or key.endswith("ا") for key in rare)
         if tagged is None and not after_comma and not compound and not foreign \
                 and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
@@ -262,7 +264,9 @@ class PeopleRules:
         while position < len(tokens) - 1:
             key = tokens[position].key
             prefix = "و" if key[:1] == "و" and key[1:] in index.given_names and key not in index.given_names else ""
-            if position in covered or tokens[position].kind != "word" or key[len(prefix):] not in index.given_names:
+            if position in covered or tokens[position].kind != "word" or key[len(prefix):] not in index.given_names \
+                    or (position > 0 and any(base in FACILITY_HEADS
+                                             for _, base in split_proclitics(tokens[position - 1].key))):
                 position += 1
                 continue
             end = position + 1
@@ -337,8 +341,18 @@ class PeopleRules:
         return any(rank.get(base, limit + 1) <= limit for _, base in readings)
 
     def _rare_word(self, key: str) -> bool:
-        """Not among the 10,000 most frequent words, or a known name."""
-        return self.index.word_rank.get(key, COMMON_RANK + 1) > COMMON_RANK or self._known_name(key, False)
+        """Not among the 10,000 most frequent words (nor a verb with the future particle), or a known name."""
+        if self._known_name(key, False):
+            return True
+        return self.index.word_rank.get(key, COMMON_RANK + 1) > COMMON_RANK and not self._future_verb(key)
+
+    def _future_verb(self, key: str) -> bool:
+        """سيتم، فسيتم، وستواصل: the future particle on an imperfect verb."""
+        for prefix in ("وس", "فس", "س"):
+            rest = key[len(prefix):]
+            if key.startswith(prefix) and rest[:1] in ("ي", "ت", "ن") and rest in self.index.word_rank:
+                return True
+        return False
 
     def _accusative_word(self, key: str) -> bool:
         """اعتذارا، وفدا: the indefinite accusative of a known word, not a name."""
@@ -467,6 +481,8 @@ class PeopleRules:
                 break  # a family name with the article ends a name (السيسي); an ordinary word does not
             if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
                 break
+            if self._future_verb(token.key) or (position > first and self._accusative_title(position)):
+                break  # «فسيتم», «أختر منصور زعيما»
             if position > first and token.key[:1] == "و" and token.key[1:] in self.index.given_names:
                 break  # «دونالد ترامب وكيم جونغ أون»: two people
             if position > first and tokens[position - 1].end != token.start and \
