@@ -150,8 +150,9 @@ class OrganizationRules:
         return end if anchored or specific >= needed else None
 
     def _proper_word(self, key: str) -> bool:
+        """A word that is likely part of a proper name: rare (beyond the 10,000 most frequent) or a name."""
         index = self.index
-        return key not in index.word_rank or key in index.family_names or key in index.given_names
+        return index.word_rank.get(key, 10**9) > 10000 or key in index.family_names or key in index.given_names
 
     def generic_phrase(self, first: int, end: int) -> bool:
         """«اللجنة الجديدة»: a head noun and words that only describe it."""
@@ -165,6 +166,20 @@ class OrganizationRules:
     def _country_adjective(self, position: int) -> bool:
         return any(m.first_token == position and m.type == "country" and m.form == "adjective"
                    for m in self.mentions)
+
+    def _names_of_bodies(self) -> None:
+        """«طبيبة بفرحات حشاد» after «مستشفى فرحات حشاد»: a tagged name that completes an organisation's
+        head noun is that organisation, not a person."""
+        bodies = {}
+        for mention in self.mentions:
+            if mention.type == "organization" and mention.data.get("headed"):
+                words = mention.entity.split(":", 2)[-1].split(" ")
+                bodies.setdefault(" ".join(words[1:]), mention.entity)
+        for mention in self.mentions:
+            if mention.type == "person" and mention.data.get("tagged"):
+                owner = bodies.get(mention.entity.split(":", 1)[1])
+                if owner:
+                    mention.type, mention.entity, mention.form = "organization", owner, "short"
 
     def _short_forms(self) -> None:
         """A later bare definite head joins the one organisation of the article it can name."""

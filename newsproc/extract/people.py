@@ -179,6 +179,8 @@ class PeopleRules:
                     and not (tokens[position].key[:1] == "و" and tokens[position].key[1:] in self.index.given_names) \
                     and not self._ordinary_word(tokens[position].key, TRIM_RANK):
                 position += 1
+        if all(t.key.endswith("ا") for t in tokens[name_first:position]) and self._accusative_word(first_key):
+            return  # «قدم رئيس الوفد اعتذارا شفهيا»: a noun and its adjective in the accusative
         key = self._name_key(name_first, position, 0)
         elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
