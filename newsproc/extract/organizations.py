@@ -100,9 +100,10 @@ class OrganizationRules:
                 break  # التي، الذي، الآن: function words that look definite
             if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
                 break  # «شبكة رحلاتها»: a word with an attached pronoun
-            if not definite and key.startswith(("و", "ف")) and self.index.word_rank.get(key, 10**9) > 10000 \
-                    and (key[1:] in self.index.word_rank or self._known_name(key[1:], False)):
-                break  # «الحركة وسراج الدين»: a conjunction starts another phrase (not «شرطة ويست يوركشاير»)
+            if not definite and key.startswith(("و", "ف")) and (specific or anchored or (
+                    self.index.word_rank.get(key, 10**9) > 10000
+                    and (key[1:] in self.index.word_rank or self._known_name(key[1:], False)))):
+                break  # «الحركة وسراج الدين», «اتحاد زيمبابوي ومنتخبه»: a conjunction starts another phrase
             if end in places and end - 1 > first and tokens[end - 1].key in self.index.family_names \
                     and self._country_adjective(end):
                 break  # «ميليشيات الحوثي الإيرانية»: the adjective describes the group named after a family
