@@ -104,7 +104,7 @@ class OrganizationRules:
                     self.index.word_rank.get(key, 10**9) > 10000
                     and (key[1:] in self.index.word_rank or self._known_name(key[1:], False)))):
                 break  # «الحركة وسراج الدين», «اتحاد زيمبابوي ومنتخبه»: a conjunction starts another phrase
-            if end in places and end - 1 > first and tokens[end - 1].key in self.index.family_names \
+            if end in places and end - 1 == first + 1 and tokens[end - 1].key in self.index.family_names \
                     and self._country_adjective(end):
                 break  # «ميليشيات الحوثي الإيرانية»: the adjective describes the group named after a family
             if end in places:
@@ -124,10 +124,12 @@ class OrganizationRules:
                 break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break
-            elif not definite_head and end == first + 1 and self._proper_word(key):
-                anchored = True  # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد: unknown words or names
+            elif not definite_head and self._proper_word(key) and (
+                    end == first + 1 or not self._has_article(tokens[end - 1])):
+                # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد، وكالة أنباء انترفاكس: unknown words or names
+                anchored = True
                 end += 1
-                while end < limit and end < first + 4 and tokens[end].kind == "word" \
+                while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind in ("word", "latin") \
                         and self._proper_word(tokens[end].key):
                     end += 1
                 break
