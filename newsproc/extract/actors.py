@@ -19,7 +19,8 @@ def _clean(doc, start: int, end: int) -> str:
 
 
 # Roles that belong to a state; an official whose country the sentence does not say belongs to the
-# article's main country (وزير الداخلية in an article about France is French).
+# article's main country (وزير الداخلية in an article about France is French), and so does anyone in an
+# article that names no other country (local news).
 STATE_AGENTS = frozenset({"GOV", "MIL", "DIP", "JUD", "LEG", "COP", "SPY"})
 
 
@@ -32,10 +33,14 @@ def resolve_actors(doc, index):
         actors.append(_actor(doc, index, f"A{number}", entity, mentions))
     main = _main_country(actors)
     if main:
+        only = sum(1 for a in actors if a.type == "country") == 1
         for actor in actors:
-            if actor.type == "person" and actor.country is None and any(
-                    index.tables["titles"][m.data["title_id"]]["agent"] in STATE_AGENTS
-                    for m in actor.mentions if "title_id" in m.data):
+            if actor.type != "person" or actor.country is not None:
+                continue
+            official = any(index.tables["titles"][m.data["title_id"]]["agent"] in STATE_AGENTS
+                           for m in actor.mentions if "title_id" in m.data)
+            # Officials belong to the article's main country; anyone does when it is the only country.
+            if official or only:
                 actor.country = main
     doc.actors = actors
     return doc
