@@ -36,3 +36,10 @@ def test_a_record_with_a_wrong_field_does_not_validate(validator):
     record["actors"][0]["code"] = "usa"
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(record)
+
+
+def test_every_documented_error_code_is_in_the_schema(validator):
+    from newsproc.errors import ERROR_CODES
+
+    enum = set(validator.schema["$defs"]["error"]["properties"]["error"]["properties"]["code"]["enum"])
+    assert set(ERROR_CODES) == enum

@@ -34,25 +34,21 @@ def _arabic(value):
     return _text(value) or (None if _ARABIC.search(value) else "must contain Arabic letters")
 
 
-def _arabic_list(value):
-    if not isinstance(value, list):
-        return "must be a list of strings"
-    for item in value:
-        problem = _arabic(item)
-        if problem:
-            return f"item {item!r} {problem}"
-    return None
+def _list_of(check):
+    def check_list(value):
+        if not isinstance(value, list):
+            return "must be a list of strings"
+        for item in value:
+            problem = check(item)
+            if problem:
+                return f"item {item!r} {problem}"
+        return None
+    return check_list
 
 
-def _name_list(value):
-    """Names: Arabic, or Latin for names written in Latin letters in Arabic text (CNN, BBC)."""
-    if not isinstance(value, list):
-        return "must be a list of strings"
-    for item in value:
-        problem = _text(item)
-        if problem:
-            return f"item {item!r} {problem}"
-    return None
+_arabic_list = _list_of(_arabic)
+# Names: Arabic, or Latin for names written in Latin letters in Arabic text (CNN, BBC).
+_name_list = _list_of(_text)
 
 
 def _pattern(regex, what):
