@@ -36,7 +36,7 @@ def parse_article_date(value: str | None) -> dt.date | None:
 
 def _explicit(keys: list[str]) -> dt.date | None:
     for i, key in enumerate(keys):
-        if not (key.isdigit() and 1 <= int(key) <= 31) or i + 2 >= len(keys):
+        if not (key.isascii() and key.isdigit() and 1 <= int(key) <= 31) or i + 2 >= len(keys):
             continue
         month = MONTHS.get(keys[i + 1])
         year_at = i + 2

@@ -14,16 +14,18 @@ Events with no actor at all (a bare «التعاون») are not reported: an eve
 """
 from __future__ import annotations
 
+from ..text.normalize import keys
+
 from .clause import SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
 from .dates import resolve_date
 
-TARGET_PREPOSITIONS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "نحو", "لدى", "بحق", "عن"})
-LOCATIVE_PREPOSITIONS = frozenset({"في", "داخل"})
-PLACE_NOUNS = frozenset({"عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم", "انحاء", "مختلف",
-                         "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"})
-NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير"})
-HYPOTHETICAL = frozenset({"اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه"})
+TARGET_PREPOSITIONS = keys("ضد", "على", "الى", "مع", "تجاه", "نحو", "لدى", "بحق", "عن")
+LOCATIVE_PREPOSITIONS = keys("في", "داخل")
+PLACE_NOUNS = keys("عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم", "انحاء", "مختلف",
+                         "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
+NEGATIONS = keys("لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير")
+HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه")
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 

@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+from ..text.normalize import keys
+
 from ..document import Mention
 from ..text.tokenize import letter_offset
 from .lookup import ENTITY_KINDS
@@ -19,17 +21,17 @@ from .organizations import OrganizationRules
 from .people import PeopleRules
 
 # Words after which an ambiguous country or place name is meant as one.
-CONTEXT_WORDS = frozenset({
+CONTEXT_WORDS = keys(
     "دوله", "الدوله", "جمهوريه", "الجمهوريه", "مملكه", "المملكه", "سلطنه", "السلطنه", "اماره", "بلد",
     "البلد", "دولتي", "حكومه", "مدينه", "المدينه", "منطقه", "ولايه", "محافظه", "اقليم", "عاصمه", "العاصمه",
     "قناه", "شبكه", "صحيفه", "جريده", "موقع", "وكاله", "نادي", "فريق", "حركه", "تنظيم", "جماعه", "حزب",
-})
+)
 # Words before a place that say something happens there (the capital is a place, not the state).
-LOCATIVE_WORDS = frozenset({
+LOCATIVE_WORDS = keys(
     "في", "الى", "من", "داخل", "خارج", "قرب", "بالقرب", "نحو", "عبر", "حول", "شمال", "جنوب", "شرق", "غرب",
     "وسط", "ضواحي", "مطار", "سفاره", "سفارتي", "زياره", "عاصمه", "العاصمه", "مدينه", "بين", "لدى", "الي",
     "زار", "زارت", "يزور", "تزور", "زارا", "زاروا", "غادر", "غادرت", "يغادر", "تغادر", "دخل", "دخلت",
-})
+)
 
 
 def _entities(hit, kinds):

@@ -14,8 +14,8 @@ class TagNames:
         """Letters of proclitics before a name."""
         prefix, _stem = self.tagger.featurizer.stem(key)
         if not prefix and key[:1] in "وفبلك" and len(key) > 3 and (
-                key[1:] in index.given_names or key[1:] in index.family_names):
-            return 1  # وحسن، بحمد: the whole word is also a frequent word, but here it is a name
+                key[1:] in index.given_names or key[1:] in index.family_names or key[1:] in ("عبد", "ابو")):
+            return 1  # وحسن، بحمد، وعبد الوهاب: the whole word is also a frequent word, but here a name
         return len(prefix)
 
     def __call__(self, doc, index):

@@ -11,14 +11,14 @@ A mixin of MentionFinder (extract/mentions.py), which owns the shared state.
 """
 from __future__ import annotations
 
-from ..text.normalize import matching_key
+from ..text.normalize import keys, matching_key
 from ..text.tokenize import split_proclitics
 
 MAX_ORGANIZATION_TOKENS = 7
-DEFINITE_FUNCTION_WORDS = frozenset({"التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
-                                     "اللاتي", "اللاءي", "الان", "الا"})
+DEFINITE_FUNCTION_WORDS = keys("التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
+                                     "اللاتي", "اللاءي", "الان", "الا")
 # Adjectives that describe a body without naming it: «الحكومة الجديدة» is not a name.
-GENERIC_ADJECTIVES = frozenset({
+GENERIC_ADJECTIVES = keys(
     "الجديد", "الجديده", "الحالي", "الحاليه", "السابق", "السابقه", "الماضي", "الماضيه", "المقبل", "المقبله",
     "الاخير", "الاخيره", "الاول", "الاولى", "الثاني", "الثانيه", "نفسه", "نفسها", "ذاته", "ذاتها", "المذكور",
     "المذكوره", "المعنيه", "المعني", "المختصه", "المختص", "المسءوله", "المسءول", "الكبير", "الكبيره",
@@ -26,10 +26,12 @@ GENERIC_ADJECTIVES = frozenset({
     "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
     "الفني", "الفنيه", "الاداري", "والاداري", "الاداريه", "والاداريه", "الطبي", "الطبيه", "التقني", "التقنيه",
     "المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المسلحه", "المسلح",
-})
+)
 
 
-ALLEGIANCE = frozenset({"المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب"})
+TIME_WORDS = keys("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "اليوم", "أمس",
+                  "غدا", "الماضي", "الماضية", "المقبل", "المقبلة", "الحالي", "الجاري")
+ALLEGIANCE = keys("المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب")
 
 
 class OrganizationRules:
@@ -96,8 +98,8 @@ class OrganizationRules:
                    for h in self.doc.hits):
                 break
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
-            if key in DEFINITE_FUNCTION_WORDS:
-                break  # التي، الذي، الآن: function words that look definite
+            if key in DEFINITE_FUNCTION_WORDS or key in TIME_WORDS:
+                break  # التي، الذي، الآن: function words that look definite; «مجلس الوزراء الجمعة»
             if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
                 break  # «شبكة رحلاتها»: a word with an attached pronoun
             if not definite and key.startswith(("و", "ف")) and (specific or anchored or (
@@ -150,6 +152,8 @@ class OrganizationRules:
         # which may just be «the committee» of the story, needs two or an anchor (اللجنة العامة للانتخابات،
         # الاتحاد التونسي، مركز الملك فيصل).
         needed = 2 if definite_head or weak_head else 1
+        if definite_head and end == first + 2 and self._country_adjective(first + 1):
+            return None  # «الصحيفة البريطانية»: the British paper of the story, not a name
         return end if anchored or specific >= needed else None
 
     def _proper_word(self, key: str) -> bool:

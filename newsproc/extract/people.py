@@ -12,13 +12,15 @@ of the same person. A mixin of MentionFinder (extract/mentions.py), which owns t
 """
 from __future__ import annotations
 
+from ..text.normalize import keys
+
 from ..text.tokenize import letter_offset, split_proclitics
 from .lookup import ENTITY_KINDS
 
-NAME_LINKS = frozenset({"عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
-                        "فون", "لو", "لا", "دو", "ديل", "بو"})
+NAME_LINKS = keys("عبد", "ابو", "ابي", "ابا", "بن", "ابن", "بنت", "ذو", "ال", "ولد", "دي", "دا", "فان",
+                        "فون", "لو", "لا", "دو", "ديل", "بو")
 MAX_NAME_TOKENS = 5
-FATHER_LINKS = frozenset({"بن", "ابن", "بنت", "ولد"})
+FATHER_LINKS = keys("بن", "ابن", "بنت", "ولد")
 # The tagger's mean label probability a name needs: to settle where a titled name ends, and to become a
 # mention on its own (read by eye on corpus articles: below these, tagger-only names are mostly wrong).
 PERSON_PROBABILITY = 0.5
@@ -35,15 +37,15 @@ FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركز�
 ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
 # Second halves of compound names: غرم الله، نصر الله، صلاح الدين، عبد الرحمن.
-COMPOUND_PARTS = frozenset({"الله", "الدين", "الرحمن", "العزيز", "الكريم", "الرحيم"})
-REGNAL_NUMBERS = frozenset({"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
-                            "التاسع", "العاشر", "الابن", "الاب"})
+COMPOUND_PARTS = keys("الله", "الدين", "الرحمن", "العزيز", "الكريم", "الرحيم")
+REGNAL_NUMBERS = keys("الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن",
+                            "التاسع", "العاشر", "الابن", "الاب")
 # Nouns that, before a title, make «الملك عبدالعزيز» part of a place or institution's name.
 # (matching keys; proclitics are stripped before the lookup)
-FACILITY_HEADS = frozenset({"مطار", "جامعه", "مدينه", "مستشفي", "شارع", "داره", "مركز", "مشروع", "جاءزه",
+FACILITY_HEADS = keys("مطار", "جامعه", "مدينه", "مستشفي", "شارع", "داره", "مركز", "مشروع", "جاءزه",
                             "موءسسه", "ملعب", "ميناء", "قاعده", "مسجد", "جسر", "طريق", "كليه", "مجمع", "قصر",
                             "حي", "مدرسه", "برنامج", "صندوق", "كرسي", "معهد", "منحه", "وقف", "مكتبه", "محطه",
-                            "قاعه", "استاد"})
+                            "قاعه", "استاد")
 _QUOTES = frozenset({'"', "'"})
 
 
@@ -75,6 +77,8 @@ class PeopleRules:
         tokens = self.tokens
         sentence = self.doc.sentences[tokens[hit.first_token].sentence]
         first = hit.first_token
+        if "ك" in hit.proclitics:
+            return  # «كمدرب لتشيلسي»: as a coach — a description of someone already named
         if first > sentence.first_token and any(base in FACILITY_HEADS
                                                 for _, base in split_proclitics(tokens[first - 1].key)):
             return  # «مطار الملك عبدالعزيز», «لمطار الملك فهد»: a place named after a person
@@ -162,9 +166,10 @@ class PeopleRules:
                          and tokens[name_first + 1].key.endswith("ا"))):  # «اعتذارا شفهيا»: noun + adjective
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
-        if after_comma and self._ordinary_word(first_key, TRIM_RANK) and not self._known_name(first_key, False) \
-                and person[name_first] < EXTEND_PROBABILITY:
-            return  # «…الأمريكي، حكومة المملكة»: after the comma comes something else
+        if after_comma and not self._known_name(first_key, False) and person[name_first] < EXTEND_PROBABILITY and (
+                self._ordinary_word(first_key, TRIM_RANK)
+                or (first_key[:1] == "و" and first_key[1:] in self.index.word_rank)):
+            return  # «…الأمريكي، حكومة المملكة», «…لتشيلسي، وأحرز»: after the comma comes something else
         # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
         # (بوتين بنحو); the tagger may carry the name further than the rules did.
         while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
@@ -426,6 +431,8 @@ class PeopleRules:
                 continue
             if name.type == "ORG" and self.generic_phrase(name.first_token, name.end_token):
                 continue
+            if name.type != "PERS" and any(self._is_stopword(t.key) for t in tokens[1:]):
+                continue  # «جاسوس داخل القاعدة»: a function word inside; not a name
             if name.type == "PERS" and name.end_token - name.first_token == 1 \
                     and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
                 continue  # one unknown word (كويكب) needs more than one name's worth of evidence

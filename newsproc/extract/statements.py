@@ -10,7 +10,7 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 """
 from __future__ import annotations
 
-from ..text.normalize import matching_key
+from ..text.normalize import keys, matching_key
 from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
 from .lookup import hit_start
 
@@ -19,9 +19,9 @@ INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "
                         for suffix in ("", "ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
 CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "وفيما", "وبينما"})
 QUOTES = frozenset({'"', "'"})
-NEGATIONS = frozenset({"لم", "لن", "لا", "ما", "ليس"})
-ATTRIBUTION_FILLERS = frozenset({"ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
-                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته", "مصادر", "تقارير"})
+NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
+ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
+                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته", "مصادر", "تقارير")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
 STANDALONE_CUES = ("attribution-according-to",)
 IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one

@@ -77,10 +77,11 @@ for _c in range(ord("A"), ord("Z") + 1):
 KEY_TRANSLATION = str.maketrans(_KEY_TABLE)
 
 # Words spelled with a real final alef maqsura whose ي-spelling is a different, frequent word:
-# folding them would make على (on) match the name علي, منى (Mona) match مني (from me), and so on.
+# folding them would make على (on) match the name علي, منى (Mona) match مني (from me), وإلى (and to) match
+# والي (governor), لدى (at) match لدي (I have), and so on.
 # Checked on the key (already alef-folded), with up to two proclitics.
 KEEP_ALEF_MAQSURA = frozenset({
-    "على", "منى", "يحيى", "سلمى", "هدى", "بشرى", "اولى", "ليلى", "نهى", "سوى", "الاولى", "هوى",
+    "على", "الى", "لدى", "منى", "يحيى", "سلمى", "هدى", "بشرى", "اولى", "ليلى", "نهى", "سوى", "الاولى", "هوى",
 })
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _FINAL_ALEF_MAQSURA = re.compile(f"[{_ARABIC_LETTERS}]*\u0649(?![{_ARABIC_LETTERS}])")
@@ -187,6 +188,11 @@ def key_view(clean: View) -> View:
 def matching_key(text: str) -> str:
     """The matching key of a short string (a lexicon entry, a user query)."""
     return key_view(clean_view(text)).text
+
+
+def keys(*words: str) -> frozenset[str]:
+    """Matching keys of words written in ordinary spelling, for keyword sets in code."""
+    return frozenset(matching_key(word) for word in words)
 
 
 def normalize(doc):
