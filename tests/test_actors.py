@@ -165,6 +165,18 @@ def test_an_organisation_the_lexicons_lack_is_found_by_its_head_noun(analyze):
     assert {"وزارة الشؤون البلدية والقروية", "شبكة زورانكو"} <= names
 
 
+def test_an_outlet_whose_name_is_a_common_word_counts_in_a_byline(analyze):
+    assert actor_by_key(analyze("خالد العتيبي – سبق – الرياض: أعلنت الشركة أرباحها."), "org:sabq") is not None
+    assert actor_by_key(analyze("سبق- الدمام: افتتح المعرض أبوابه."), "org:sabq") is not None
+    assert actor_by_key(analyze("وقد سبق أن أعلنت الشركة أرباحها."), "org:sabq") is None
+    assert actor_by_key(analyze("قال إنه - سبق - أن أعلن ذلك مرارا وتكرارا في الماضي."), "org:sabq") is None
+
+
+def test_a_name_after_a_head_noun_ends_at_a_place(analyze):
+    record = analyze("وقالت أمانة جدة تستعد لموسم الأمطار.")
+    assert names(record, "organization") == {"أمانة جدة"}
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

@@ -26,6 +26,9 @@ CONTEXT_WORDS = keys(
     "البلد", "دولتي", "حكومه", "مدينه", "المدينه", "منطقه", "ولايه", "محافظه", "اقليم", "عاصمه", "العاصمه",
     "قناه", "شبكه", "صحيفه", "جريده", "موقع", "وكاله", "نادي", "فريق", "حركه", "تنظيم", "جماعه", "حزب",
 )
+# A byline names its outlet between dashes within its first words: «سعود الدعجاني – سبق – بيشة:», «سبق- الدمام:».
+BYLINE_TOKENS = 8
+DASHES = frozenset("-–—")
 # Words before a place that say something happens there (the capital is a place, not the state).
 LOCATIVE_WORDS = keys(
     "في", "الى", "من", "داخل", "خارج", "قرب", "بالقرب", "نحو", "عبر", "حول", "شمال", "جنوب", "شرق", "غرب",
@@ -103,7 +106,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
             return True
         sentence = self.doc.sentences[self.tokens[hit.first_token].sentence]
         before = self._prev_key(hit.first_token, sentence.first_token)
-        if before in CONTEXT_WORDS:
+        if before in CONTEXT_WORDS or self._in_byline(hit, sentence):
             return True
         # Beside another, unambiguous country: «مالي والنيجر», «النيجر ومالي».
         for other, other_entries in chosen:
@@ -113,6 +116,16 @@ class MentionFinder(PeopleRules, OrganizationRules):
                     0 <= hit.first_token - other.end_token <= 1 or 0 <= other.first_token - hit.end_token <= 1):
                 return True
         return False
+
+    def _in_byline(self, hit, sentence) -> bool:
+        """An outlet named before a dash in the byline that opens a paragraph, ending with the place."""
+        tokens = self.tokens
+        if hit.first_token - sentence.first_token > BYLINE_TOKENS or hit.end_token >= sentence.end_token:
+            return False
+        place_end = min(hit.end_token + 5, sentence.end_token)
+        ends = ":" in (t.key for t in tokens[hit.end_token + 1:place_end]) or place_end == sentence.end_token
+        opens = hit.first_token == sentence.first_token or tokens[hit.first_token - 1].key in DASHES
+        return opens and tokens[hit.end_token].key in DASHES and ends
 
     def _entity_mention(self, hit, entries) -> Mention | None:
         # One surface may name several things (الجزائر: the state and its capital); the name wins.

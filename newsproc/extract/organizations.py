@@ -127,19 +127,21 @@ class OrganizationRules:
             elif self._is_stopword(key):
                 break
             elif not definite_head and self._proper_word(key) and (
-                    end == first + 1 or not self._has_article(tokens[end - 1])):
-                # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد، وكالة أنباء انترفاكس: unknown words or names
+                    end == first + 1 or not (self._has_article(tokens[end - 1]) or end - 1 in places)):
+                # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد، وكالة أنباء انترفاكس: unknown words or names;
+                # not after a place, which ends the name («أمانة مكة تستعد», «منتخب زيمبابوي نائمين»)
                 anchored = True
                 end += 1
                 while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind in ("word", "latin") \
                         and self._proper_word(tokens[end].key):
                     end += 1
                 break
-            elif specific or definite_head or not (
+            elif specific or anchored or definite_head or not (
                     end + 1 < limit and (self._has_article(tokens[end + 1]) or end + 1 in places
                                          or self._proper_word(tokens[end + 1].key))):
                 # An indefinite word continues a name only at its start, before a genitive (دول الساحل،
-                # منطقة مكة); after a specific word it starts another phrase (… والقروية نتائج الانتخابات).
+                # منطقة مكة); after a specific word or a place it starts another phrase (… والقروية نتائج
+                # الانتخابات، أمانة جدة تستعد).
                 break
             end += 1
         while end > first + 1 and tokens[end - 1].key in GENERIC_ADJECTIVES:
