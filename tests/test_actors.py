@@ -177,6 +177,13 @@ def test_a_name_after_a_head_noun_ends_at_a_place(analyze):
     assert names(record, "organization") == {"أمانة جدة"}
 
 
+def test_an_embassy_keeps_the_place_where_it_sits(analyze):
+    record = analyze("وجاء في بلاغ لسفارة فرنسا بتونس أن الوزير سيزور البلاد.")
+    embassy, = actors_of_type(record, "organization")
+    assert embassy["country"] == "FR"
+    assert [m["text"] for m in embassy["mentions"]] == ["سفارة فرنسا بتونس"]
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

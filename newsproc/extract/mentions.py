@@ -188,12 +188,21 @@ class MentionFinder(PeopleRules, OrganizationRules):
                     else:
                         country.data["side_token"] = hit.first_token
                 else:
-                    self.mentions.append(self._mention(hit.first_token, country.end_token, "organization",
+                    end = country.end_token
+                    if institution.get("located"):
+                        end = self._host_place_end(end)
+                    self.mentions.append(self._mention(hit.first_token, end, "organization",
                                                        f"org:{entry.ident}:{code}", "name",
                                                        proclitics=hit.proclitics, institution=entry.ident,
                                                        country=code))
                 taken.update(range(hit.first_token, hit.end_token))
                 break
+
+    def _host_place_end(self, end: int) -> int:
+        """«سفارة فرنسا بتونس»: the end of a body's phrase, with the place after ب where it sits."""
+        place = next((m for m in self.mentions if m.first_token == end and m.type in ("country", "location")
+                      and m.data.get("proclitics") == "ب"), None)
+        return place.end_token if place is not None and place.sentence == self.tokens[end - 1].sentence else end
 
     def _adjective_of_previous_noun(self, hit) -> bool:
         """«السياسة الخارجية الأمريكية»: a one-word head after a definite noun is that noun's adjective."""

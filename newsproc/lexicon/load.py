@@ -128,6 +128,7 @@ SECTIONS = {
         "construct": (False, _arabic_list),
         "gender": (True, _choice({"feminine", "masculine"})),
         "stands_for_country": (False, _bool),
+        "located": (False, _bool),
     }),
     "titles": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as minister-foreign")),
