@@ -184,6 +184,16 @@ def test_an_embassy_keeps_the_place_where_it_sits(analyze):
     assert [m["text"] for m in embassy["mentions"]] == ["سفارة فرنسا بتونس"]
 
 
+def test_a_stated_purpose_belongs_to_the_organisations_name(analyze):
+    record = analyze("وأعلنت الهيئة الوطنية لمكافحة الفساد فتح تحقيق، ورحبت الجمعية التونسية للدفاع عن الحريات بذلك.")
+    assert names(record, "organization") == {"الهيئة الوطنية لمكافحة الفساد", "الجمعية التونسية للدفاع عن الحريات"}
+
+
+def test_what_a_body_does_in_the_story_is_not_its_name(analyze):
+    record = analyze("وسعت وزارة العمل الأردنية لاستقدام العمالة من الخارج.")
+    assert "وزارة العمل الأردنية لاستقدام العمالة" not in names(record, "organization")
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")
@@ -206,6 +216,24 @@ def test_an_official_without_a_stated_country_belongs_to_the_articles_country(an
 def test_a_known_given_name_and_family_name_make_a_person(analyze):
     record = analyze("وذكر المواطن سعيد الحارثي أن الحادث وقع ليلا.")
     assert [a["name"] for a in actors_of_type(record, "person")] == ["سعيد الحارثي"]
+
+
+def test_a_titled_surname_joins_the_full_name(analyze):
+    record = analyze("وبعث الحاكم برسالة إلى محمد بخاري. وقال الرئيس بخاري إنه يتابع الوضع.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "محمد بخاري"
+    assert [m["text"] for m in person["mentions"]] == ["محمد بخاري", "بخاري"]
+
+
+def test_a_frequent_word_is_not_read_as_a_proclitic_and_a_name(analyze):
+    record = analyze("بابا روما يطالب بإنهاء الحرب\n\nطالب فرانسيس بابا روما المجتمع الدولي بإنهاء الحرب.",
+                     detect_title=True)
+    assert "ابا" not in names(record, "person")
+
+
+def test_a_name_that_looks_like_a_preposition_and_the_article_stays_whole(analyze):
+    record = analyze("وطالب ماورو بالما رئيس المنظمة بالإفراج عنهم.")
+    assert "ماورو بالما" in names(record, "person")
 
 
 def test_a_hashtag_does_not_break_a_name(analyze):

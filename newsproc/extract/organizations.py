@@ -31,6 +31,7 @@ GENERIC_ADJECTIVES = keys(
 
 TIME_WORDS = keys("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "اليوم", "أمس",
                   "غدا", "الماضي", "الماضية", "المقبل", "المقبلة", "الحالي", "الجاري")
+OBJECT_PREPOSITIONS = keys("عن", "على", "من")
 ALLEGIANCE = keys("المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب")
 
 
@@ -98,6 +99,11 @@ class OrganizationRules:
                    for h in self.doc.hits):
                 break
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
+            if key in OBJECT_PREPOSITIONS and end + 1 < limit and self._has_article(tokens[end + 1]) \
+                    and tokens[end - 1].key.startswith(("لل", "ولل")) \
+                    and tokens[end - 1].key.split("لل", 1)[1] in self.index.organization_purposes:
+                end += 1  # «المنظمة الإيطالية للدفاع عن الحريات»: the object of the body's purpose
+                continue
             if key in DEFINITE_FUNCTION_WORDS or key in TIME_WORDS:
                 break  # التي، الذي، الآن: function words that look definite; «مجلس الوزراء الجمعة»
             if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
@@ -123,6 +129,11 @@ class OrganizationRules:
                 if key not in GENERIC_ADJECTIVES:
                     specific += 1
             elif key[:1] in ("ل", "ب") and not self._has_article(token):
+                if key[:1] == "ل" and key[1:] in self.index.organization_purposes and (specific or anchored) \
+                        and not prepositions and end + 1 < limit and self._has_article(tokens[end + 1]):
+                    prepositions += 1  # «الهيئة الوطنية لمكافحة الفساد»: the body's purpose
+                    end += 1
+                    continue
                 break  # «الاتحاد لإقناع الوفد»: a preposition on an indefinite word starts another phrase
             elif self._is_stopword(key):
                 break

@@ -347,6 +347,12 @@ class PeopleRules:
             return False
         return any(rank.get(base, limit + 1) <= limit for _, base in readings)
 
+    def _frequent_before_proclitics(self, key: str, proclitics: int) -> bool:
+        """«بابا» read as ب + «ابا»: the whole word is a frequent word and what is left is no given name
+        (family-name lists hold many ordinary words)."""
+        return proclitics > 0 and self.index.word_rank.get(key, COMMON_RANK + 1) <= COMMON_RANK \
+            and key[proclitics:] not in self.index.given_names
+
     def _rare_word(self, key: str) -> bool:
         """Not among the 10,000 most frequent words (nor a verb with the future particle), or a known name."""
         if self._known_name(key, False):
@@ -370,7 +376,7 @@ class PeopleRules:
         if key[:1] not in "بلك" or self._known_name(key):
             return False
         rank = self.index.word_rank
-        return any(prefix[-1:] in "بلك" and rank.get(base, COMMON_RANK + 1) <= COMMON_RANK
+        return any(prefix[-1:] in "بلك" and len(base) >= 3 and rank.get(base, COMMON_RANK + 1) <= COMMON_RANK
                    for prefix, base in split_proclitics(key)[1:])
 
     def _known_name(self, key: str, behind_prepositions: bool = True) -> bool:
@@ -408,7 +414,9 @@ class PeopleRules:
                 titled = self._title_tokens()
                 while first < end and (first in titled or self._is_stopword(tokens[first - name.first_token].key)
                                        or (person[first] < SURE_PROBABILITY
-                                           and self._ordinary_word(tokens[first - name.first_token].key))):
+                                           and self._ordinary_word(tokens[first - name.first_token].key))
+                                       or (first == name.first_token and self._frequent_before_proclitics(
+                                           tokens[0].key, proclitics))):
                     first, proclitics = first + 1, 0
                 while end > first and (end - 1 in titled or self._accusative_title(end - 1) or (
                         person[end - 1] < SURE_PROBABILITY
@@ -513,8 +521,11 @@ class PeopleRules:
                 or position in hits_by_first)
 
     def _prepositional_definite(self, token) -> bool:
-        """للشؤون، بالشرق: a preposition fused with the article never starts or continues a name."""
-        return token.key.startswith(("لل", "بال", "كال", "ولل", "وبال", "فال", "فلل"))
+        """للشؤون، بالشرق: a preposition fused with the article never starts or continues a name (but بالما is
+        a name: what follows the article is too short to be a word)."""
+        key = token.key
+        return any(key.startswith(prefix) and len(key) - len(prefix) >= 3
+                   for prefix in ("لل", "بال", "كال", "ولل", "وبال", "فال", "فلل"))
 
     def _is_stopword(self, key: str) -> bool:
         """A function word, also behind proclitics (وفي، بعد) — unless the whole word is itself a frequent
@@ -562,7 +573,8 @@ class PeopleRules:
 
 
     def _join_partial_names(self, people: dict) -> None:
-        """A shorter name that begins a longer one (فيصل بن بندر / فيصل بن بندر بن عبدالعزيز), or that a
+        """A shorter name that begins a longer one (فيصل بن بندر / فيصل بن بندر بن عبدالعزيز), is its surname
+        (الرئيس بخاري / محمد بخاري), or that a
         tagger found inside a longer one (تاي يونج / تشو تاي يونج), is the same person — but not a father's
         name after بن (مران بن قويد in سطام بن مران بن قويد)."""
         full = {entity: entity.split(":", 1)[1].split(" ") for entity in people}
@@ -572,7 +584,7 @@ class PeopleRules:
             words = full[mention.entity]
             owners = [entity for entity, other in full.items()
                       if len(other) > len(words) and (_part_of(other, words, mention.data.get("tagged", False))
-                                                      or _same_ends(other, words))]
+                                                      or _same_ends(other, words) or _surname(other, words))]
             if len(owners) == 1:
                 mention.entity = owners[0]
                 if "title_id" not in mention.data:
@@ -585,6 +597,11 @@ def _same_ends(longer: list[str], shorter: list[str]) -> bool:
     """أختر منصور and أختر محمد منصور: the same first and last names, a middle name more or less."""
     return len(shorter) >= 2 and longer[0] == shorter[0] and longer[-1] == shorter[-1] \
         and not set(longer[1:-1]) & FATHER_LINKS
+
+
+def _surname(longer: list[str], shorter: list[str]) -> bool:
+    """«الرئيس بخاري» after «محمد بخاري»: a titled surname."""
+    return len(shorter) == 1 and longer[-1] == shorter[0]
 
 
 def _part_of(longer: list[str], shorter: list[str], anywhere: bool) -> bool:

@@ -135,6 +135,7 @@ class LexiconIndex:
     organization_heads: frozenset = frozenset()       # strong and weak heads together
     weak_organization_heads: frozenset = frozenset()
     location_heads: frozenset = frozenset()
+    organization_purposes: frozenset = frozenset()
     files: tuple[str, ...] = ()
     digest: str = ""
 
@@ -210,6 +211,7 @@ def _word_lists(files: list[LexiconFile]) -> dict:
                                                                   *lists.get("weak_organization_heads", ()))),
         "weak_organization_heads": frozenset(key_tokens(w) for w in lists.get("weak_organization_heads", ())),
         "location_heads": frozenset(key_tokens(w) for w in lists.get("location_heads", ())),
+        "organization_purposes": frozenset(key_tokens(w) for w in lists.get("organization_purposes", ())),
         "word_rank": rank,
     }
 
