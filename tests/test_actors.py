@@ -194,6 +194,31 @@ def test_what_a_body_does_in_the_story_is_not_its_name(analyze):
     assert "وزارة العمل الأردنية لاستقدام العمالة" not in names(record, "organization")
 
 
+def test_a_name_in_quotes_after_a_head_noun_is_an_organisation(analyze):
+    record = analyze('وأعلن حزب "كلنا" معارضته للقانون، وقال الحزب "لن نصوت له".')
+    party, = actors_of_type(record, "organization")
+    assert party["name"] == "حزب كلنا"
+    assert party["mentions"][0]["text"] == 'حزب "كلنا"'
+
+
+def test_a_head_noun_and_an_adjective_describe_a_body_without_naming_it(analyze):
+    record = analyze("أعلن حزب كردستاني مسؤوليته عن الهجوم، وشاركت فيه منظمة شبابية معروفة.")
+    assert not actors_of_type(record, "organization")
+    assert not actors_of_type(record, "person")
+
+
+def test_a_shorter_form_of_a_headed_name_joins_it(analyze):
+    record = analyze('وذكر بيان لحزب "الحياة الحرة الكردستاني" أن الهجوم نجح. وقال حزب "الحياة الحرة" إنه سيواصل.')
+    party, = actors_of_type(record, "organization")
+    assert party["name"] == "حزب الحياة الحرة الكردستاني"
+    assert len(party["mentions"]) == 2
+
+
+def test_a_word_with_an_attached_pronoun_ends_a_name_after_a_title(analyze):
+    record = analyze("وأعلن وزير المالية كاحلون معارضته للقانون.")
+    assert names(record, "person") == {"كاحلون"}
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

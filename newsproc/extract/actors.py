@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..document import Actor
 
+NAME_QUOTES = str.maketrans("", "", '"«»“”')
 # Forms that are names of the entity and therefore aliases; adjectives and name parts are not.
 ALIAS_FORMS = frozenset({"name", "capital", "demonym"})
 
@@ -16,6 +17,13 @@ def _clean(doc, start: int, end: int) -> str:
     from ..text.normalize import clean_view
 
     return clean_view(doc.text[start:end]).text
+
+
+def _display_name(doc, start: int, end: int) -> str:
+    """An actor's name from a span, without the marks of how it was written: quotes around a name
+    (حزب "كلنا" -> حزب كلنا) and a hashtag's underscores (#بنيامين_نتنياهو -> بنيامين نتنياهو)."""
+    text = _clean(doc, start, end).replace("_", " ")
+    return " ".join(text.translate(NAME_QUOTES).split())
 
 
 # Roles that belong to a state; an official whose country the sentence does not say belongs to the
@@ -64,8 +72,9 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.english = entry["english"]
     elif prefix in ("org", "loc") and ident.startswith("name:"):
         # Found by the tagger or by its head noun, unknown to the lexicons: no code, no English name.
-        named = next((m for m in mentions if not m.data.get("elided")), first)
-        actor.name = _clean(doc, named.start, named.end)
+        named = next((m for m in mentions if m.form == "name" and not m.data.get("elided")),
+                     next((m for m in mentions if not m.data.get("elided")), first))
+        actor.name = _display_name(doc, named.start, named.end)
         if named.data.get("elided"):
             actor.name = "ا" + actor.name  # «للحزب الشيوعي»: the name is الحزب الشيوعي
         actor.country = next((m.data["country"] for m in mentions if m.data.get("country")), None)
@@ -94,7 +103,7 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
     else:  # person
         named = [m for m in mentions if m.form == "name"] or [first]
         longest = max(named, key=lambda m: (len(m.entity) if m.entity == entity else 0, m.end - m.start))
-        actor.name = _clean(doc, longest.start, longest.end)
+        actor.name = _display_name(doc, longest.start, longest.end)
         for mention in named:
             if "title_id" in mention.data and not mention.data.get("honorific"):
                 # The role's words without the country they name (وزير الخارجية الأمريكي -> وزير الخارجية).
@@ -109,7 +118,7 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
     actor.aliases = []
     for mention in mentions:
         if mention.form in ALIAS_FORMS and mention.type == actor.type and not mention.data.get("elided"):
-            surface = _clean(doc, mention.start, mention.end)
+            surface = _display_name(doc, mention.start, mention.end)
             if surface != actor.name and surface not in actor.aliases:
                 actor.aliases.append(surface)
     return actor

@@ -15,6 +15,9 @@ from ..text.normalize import keys, matching_key
 from ..text.tokenize import split_proclitics
 
 MAX_ORGANIZATION_TOKENS = 7
+MAX_QUOTED_WORDS = 4
+QUOTES = frozenset('"«»“”')
+PRONOUN_ENDINGS = ("ها", "هم", "هما", "ته")
 DEFINITE_FUNCTION_WORDS = keys("التي", "الذي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
                                      "اللاتي", "اللاءي", "الان", "الا")
 # Adjectives that describe a body without naming it: «الحكومة الجديدة» is not a name.
@@ -64,7 +67,9 @@ class OrganizationRules:
                 continue
             sentence = self.doc.sentences[tokens[position].sentence]
             weak = head[0] in self.index.weak_organization_heads
-            end = self._organization_end(position, head[1], weak, sentence.end_token, covered)
+            end = None if head[1] else self._quoted_name_end(position, sentence.end_token)
+            if end is None:
+                end = self._organization_end(position, head[1], weak, sentence.end_token, covered)
             if end is None:
                 position += 1
                 continue
@@ -73,12 +78,29 @@ class OrganizationRules:
             prefix, base = next((p, b) for p, b in split_proclitics(tokens[position].key)
                                 if b in (head[0], "ال" + head[0]))
             elided = head[1] and not tokens[position].key[len(prefix):].startswith("ال")  # للحزب
-            key = " ".join([base, *(t.key for t in tokens[position + 1:end])])
+            key = " ".join([base, *(t.key for t in tokens[position + 1:end] if t.key not in QUOTES)])
             self.mentions.append(self._mention(position, end, "organization", f"org:name:{key}", "name",
                                                proclitics=prefix, country=country, headed=head[0],
                                                elided=elided))
             covered.update(range(position, end))
             position = end
+
+    def _quoted_name_end(self, first: int, limit: int) -> int | None:
+        """«حزب "كلنا"», «حركة "أمل"»: an indefinite head noun and a name in quotes, whatever the words in
+        them (after a definite head, «الحزب "…"» is more often the body speaking)."""
+        tokens = self.tokens
+        if first + 2 >= limit or tokens[first + 1].key not in QUOTES:
+            return None
+        for end in range(first + 2, min(limit, first + 2 + MAX_QUOTED_WORDS + 1)):
+            if tokens[end].key in QUOTES:
+                known = any(m.first_token == first + 2 and m.end_token == end and m.type != "person"
+                            for m in self.mentions)  # «وكالة "سانا"»: the lexicon's body already
+                if end == first + 2 or known or self._is_stopword(tokens[first + 2].key):
+                    return None  # «جيش "من الأقوى عالميا"»: a quoted phrase, not a name
+                return end + 1
+            if tokens[end].kind not in ("word", "latin", "number"):
+                return None
+        return None
 
     def _organization_end(self, first: int, definite_head: bool, weak_head: bool, limit: int,
                            covered) -> int | None:
@@ -106,7 +128,7 @@ class OrganizationRules:
                 continue
             if key in DEFINITE_FUNCTION_WORDS or key in TIME_WORDS:
                 break  # التي، الذي، الآن: function words that look definite; «مجلس الوزراء الجمعة»
-            if len(key) >= 5 and key.endswith(("ها", "هم", "هما")):
+            if len(key) >= 5 and key.endswith(PRONOUN_ENDINGS):
                 break  # «شبكة رحلاتها»: a word with an attached pronoun
             if not definite and key.startswith(("و", "ف")) and (specific or anchored or (
                     self.index.word_rank.get(key, 10**9) > 10000
@@ -144,7 +166,8 @@ class OrganizationRules:
                 anchored = True
                 end += 1
                 while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind in ("word", "latin") \
-                        and self._proper_word(tokens[end].key):
+                        and self._proper_word(tokens[end].key) \
+                        and not (len(tokens[end].key) >= 5 and tokens[end].key.endswith(PRONOUN_ENDINGS)):
                     end += 1
                 break
             elif specific or anchored or definite_head or not (
@@ -159,6 +182,9 @@ class OrganizationRules:
             end -= 1
         if end <= first + 1:
             return None
+        if not definite_head and not self._has_article(tokens[first + 1]) \
+                and self._indefinite_adjective(tokens[first + 1].key):
+            return None  # «حزب كردستاني», «منظمة شبابية»: a Kurdish party, a youth group — not a name
         if self._only_a_known_body(first + 1, end):
             return None  # «شبكة CNN»: the lexicon's body already
         # A strong indefinite head needs one specific word (وزارة الداخلية); a weak or a definite head,
@@ -168,6 +194,15 @@ class OrganizationRules:
         if definite_head and end == first + 2 and self._country_adjective(first + 1):
             return None  # «الصحيفة البريطانية»: the British paper of the story, not a name
         return end if anchored or specific >= needed else None
+
+    def _indefinite_adjective(self, key: str) -> bool:
+        """كردستاني، شبابية، روسية: a relative adjective of a frequent word (but سوني is a name)."""
+        if key in self.index.given_names:  # family names are often such adjectives (المصري)
+            return False
+        for suffix in ("يه", "ي"):
+            if key.endswith(suffix) and len(key) - len(suffix) >= 4:  # not ولاية
+                return self.index.word_rank.get(key[:-len(suffix)], 10**9) <= 10000
+        return False
 
     def _proper_word(self, key: str) -> bool:
         """A word that is likely part of a proper name: rare (beyond the 10,000 most frequent) or a name."""
@@ -201,8 +236,22 @@ class OrganizationRules:
                 if owner:
                     mention.type, mention.entity, mention.form = "organization", owner, "short"
 
+    def _shortened_names(self) -> None:
+        """«حزب "الحياة الحرة"» beside «حزب "الحياة الحرة الكردستاني"»: a head-noun name whose words begin
+        exactly one longer such name of the article is that body."""
+        names = {m.entity: m.entity.split(":", 2)[-1].split(" ") for m in self.mentions
+                 if m.type == "organization" and m.data.get("headed")}
+        for mention in self.mentions:
+            words = names.get(mention.entity)
+            if words is None or len(words) < 3:
+                continue
+            longer = [e for e, other in names.items() if len(other) > len(words) and other[:len(words)] == words]
+            if len(longer) == 1:
+                mention.entity, mention.form = longer[0], "short"
+
     def _short_forms(self) -> None:
         """A later bare definite head joins the one organisation of the article it can name."""
+        self._shortened_names()
         tokens = self.tokens
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         by_head: dict[str, set] = {}

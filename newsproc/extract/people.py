@@ -339,6 +339,8 @@ class PeopleRules:
             return True
         rank = index.word_rank
         limit = limit or COMMON_RANK
+        if len(key) >= 5 and key.endswith("ته") and rank.get(key[:-2] + "ه", COMMON_RANK + 1) <= COMMON_RANK:
+            return True  # «معارضته»: a frequent noun in ة with an attached pronoun
         if rank.get(key, limit + 1) <= limit or (key.endswith("ا") and len(key) >= 4
                                                   and rank.get(key[:-1], limit + 1) <= limit):
             return True
@@ -346,6 +348,12 @@ class PeopleRules:
         if any(base in index.given_names or base in index.family_names for _, base in readings):
             return False
         return any(rank.get(base, limit + 1) <= limit for _, base in readings)
+
+    def _common_noun(self, position: int) -> bool:
+        """An indefinite word that is no name and no title (فصيل، حزب)."""
+        token = self.tokens[position]
+        return token.kind == "word" and not self._has_article(token) and not self._known_name(token.key, False) \
+            and token.key in self.index.word_rank and position not in self._title_tokens()
 
     def _frequent_before_proclitics(self, key: str, proclitics: int) -> bool:
         """«بابا» read as ب + «ابا»: the whole word is a frequent word and what is left is no given name
@@ -444,6 +452,9 @@ class PeopleRules:
             if name.type == "PERS" and name.end_token - name.first_token == 1 \
                     and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
                 continue  # one unknown word (كويكب) needs more than one name's worth of evidence
+            if name.type == "PERS" and name.end_token - name.first_token == 1 and name.first_token > 0 \
+                    and self._indefinite_adjective(key) and self._common_noun(name.first_token - 1):
+                continue  # «فصيل كردستاني»: an adjective after its noun, not a name
             # Organisations and places the lexicons do not know are identified by their name alone.
             type_, prefix = {"PERS": ("person", "person"), "ORG": ("organization", "org:name"),
                              "LOC": ("location", "loc:name")}[name.type]
