@@ -219,6 +219,23 @@ def test_a_word_with_an_attached_pronoun_ends_a_name_after_a_title(analyze):
     assert names(record, "person") == {"كاحلون"}
 
 
+def test_a_state_body_in_a_named_state_is_that_states(analyze):
+    record = analyze("وقالت المحكمة العليا في إسرائيل إن القرار قانوني، وتحدث عن الصحة في نيجيريا.")
+    court, = actors_of_type(record, "organization")
+    assert court["country"] == "IL" and court["mentions"][0]["text"] == "المحكمة العليا في إسرائيل"
+
+
+def test_an_embassy_in_a_city_is_not_that_citys_state(analyze):
+    record = analyze("وافتتحت السفارة الأمريكية في القدس أبوابها.")
+    embassy, = actors_of_type(record, "organization")
+    assert embassy["country"] == "US" and embassy["mentions"][0]["text"] == "السفارة الأمريكية في القدس"
+
+
+def test_an_institution_may_agree_with_either_gender(analyze):
+    record = analyze("وأنقذ خفر السواحل الإيطالية المهاجرين، وقال خفر السواحل الليبي إنه يراقب.")
+    assert {a["country"] for a in actors_of_type(record, "organization")} == {"IT", "LY"}
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

@@ -157,6 +157,8 @@ class MentionFinder(PeopleRules, OrganizationRules):
 
     def _institutions(self) -> None:
         by_first = {m.first_token: m for m in self.mentions if m.type == "country"}
+        states = {m.first_token: m for m in self.mentions
+                  if m.entity.startswith("loc:capital:") or (m.type == "country" and m.form == "name")}
         taken = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         for hit in self.doc.hits:
             for entry in hit.entries:
@@ -165,18 +167,30 @@ class MentionFinder(PeopleRules, OrganizationRules):
                 if any(i in taken for i in range(hit.first_token, hit.end_token)):
                     continue
                 country = by_first.get(hit.end_token)
+                located = None
+                if country is None and entry.kind == "institution" and hit.end_token + 1 < len(self.tokens) \
+                        and self.tokens[hit.end_token].key == "في":
+                    # «المحكمة العليا في إسرائيل», «الحكومة في سيول»: the body of the state it is in
+                    country = located = states.get(hit.end_token + 1)
                 if country is None or country.sentence != self.tokens[hit.first_token].sentence:
                     continue
-                if entry.kind == "institution":
+                if located is not None:
+                    ok = not located.data.get("proclitics") and not self._adjective_of_previous_noun(hit)
+                elif entry.kind == "institution":
                     ok = (country.form == "adjective" and country.data.get("definite")
-                          and country.data.get("gender") == entry.gender
+                          and entry.gender in (country.data.get("gender"), "a")  # "a": any
                           and not self._adjective_of_previous_noun(hit))
                 else:
                     ok = country.form == "name" and not country.data.get("proclitics")
                 if not ok:
                     continue
-                code = country.entity.split(":", 1)[1]
+                code = country.entity.rsplit(":", 1)[1]
                 institution = self.index.tables["institutions"][entry.ident]
+                if located is not None and (institution.get("stands_for_country") or institution.get("located") or (
+                        institution["name"].startswith("وزارة") and hit.end_token - hit.first_token == 1)):
+                    # «الوفد في موسكو», «السفارة في القدس»: a visitor's side, a foreign embassy; «الصحة في
+                    # نيجيريا» is health, not the ministry (الصحة names it only with an adjective)
+                    continue
                 if institution.get("stands_for_country"):
                     # «الجانب الأمريكي» is the country; «وفد كوريا الجنوبية» keeps the name as the mention.
                     # Either way the phrase starts at the head: a person just before it heads that side.
@@ -199,10 +213,16 @@ class MentionFinder(PeopleRules, OrganizationRules):
                 break
 
     def _host_place_end(self, end: int) -> int:
-        """«سفارة فرنسا بتونس»: the end of a body's phrase, with the place after ب where it sits."""
-        place = next((m for m in self.mentions if m.first_token == end and m.type in ("country", "location")
-                      and m.data.get("proclitics") == "ب"), None)
-        return place.end_token if place is not None and place.sentence == self.tokens[end - 1].sentence else end
+        """«سفارة فرنسا بتونس», «السفارة الأمريكية في القدس»: the end of a body's phrase, with the place
+        after ب or في where it sits."""
+        after_in = end + 1 < len(self.tokens) and self.tokens[end].key == "في"
+        first, proclitics = (end + 1, "") if after_in else (end, "ب")
+        for mention in self.mentions:
+            if mention.first_token == first and mention.type in ("country", "location") \
+                    and mention.data.get("proclitics", "") == proclitics \
+                    and mention.sentence == self.tokens[end - 1].sentence:
+                return mention.end_token
+        return end
 
     def _adjective_of_previous_noun(self, hit) -> bool:
         """«السياسة الخارجية الأمريكية»: a one-word head after a definite noun is that noun's adjective."""
