@@ -278,6 +278,18 @@ def test_a_name_that_looks_like_a_preposition_and_the_article_stays_whole(analyz
     assert "ماورو بالما" in names(record, "person")
 
 
+def test_a_titled_name_may_have_a_second_role_in_apposition(analyze):
+    record = analyze("وأعلن العميد أحمد المسماري، المتحدث باسم الجيش الليبي، نبأ القبض على المتهم.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "أحمد المسماري" and person["country"] == "LY"
+    assert {"title": "المتحدث باسم الجيش", "affiliation": "LY"} in person["roles"]
+
+
+def test_a_title_used_as_an_adjective_before_a_preposition_makes_no_person(analyze):
+    record = analyze("وأصدر الرئيس المرسوم رقم 18 القاضي بمنح عفو عام عن الجرائم.")
+    assert not actors_of_type(record, "person")
+
+
 def test_a_hashtag_does_not_break_a_name(analyze):
     record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
     person, = actors_of_type(record, "person")

@@ -45,8 +45,8 @@ def resolve_actors(doc, index):
         for actor in actors:
             if actor.type != "person" or actor.country is not None:
                 continue
-            official = any(index.tables["titles"][m.data["title_id"]]["agent"] in STATE_AGENTS
-                           for m in actor.mentions if "title_id" in m.data)
+            official = any(index.tables["titles"][data["title_id"]]["agent"] in STATE_AGENTS
+                           for m in actor.mentions for data in _titles(m))
             # Officials belong to the article's main country; anyone does when it is the only country.
             if official or only:
                 actor.country = main
@@ -105,16 +105,18 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         longest = max(named, key=lambda m: (len(m.entity) if m.entity == entity else 0, m.end - m.start))
         actor.name = _display_name(doc, longest.start, longest.end)
         for mention in named:
-            if "title_id" in mention.data and not mention.data.get("honorific"):
+            for data in _titles(mention):
+                if data.get("honorific"):
+                    continue
                 # The role's words without the country they name (وزير الخارجية الأمريكي -> وزير الخارجية).
-                title = " ".join(_clean(doc, a, b).strip(" ،,") for a, b in mention.data["role"])
-                if mention.data.get("title_elided"):
+                title = " ".join(_clean(doc, a, b).strip(" ،,") for a, b in data["role"])
+                if data.get("title_elided"):
                     title = "ا" + title  # «للمدرب العراقي»: the title is المدرب, its alef unwritten after ل
-                role = {"title": title, "affiliation": mention.data.get("affiliation")}
+                role = {"title": title, "affiliation": data.get("affiliation")}
                 if role not in actor.roles:
                     actor.roles.append(role)
-            if actor.country is None and mention.data.get("affiliation"):
-                actor.country = mention.data["affiliation"]
+                if actor.country is None and data.get("affiliation"):
+                    actor.country = data["affiliation"]
     actor.aliases = []
     for mention in mentions:
         if mention.form in ALIAS_FORMS and mention.type == actor.type and not mention.data.get("elided"):
@@ -122,6 +124,14 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
             if surface != actor.name and surface not in actor.aliases:
                 actor.aliases.append(surface)
     return actor
+
+
+def _titles(mention) -> list[dict]:
+    """The title data of a person's mention: the title before the name, then one in apposition after it."""
+    found = [mention.data] if "title_id" in mention.data else []
+    if isinstance(mention.data.get("apposition"), dict):
+        found.append(mention.data["apposition"])
+    return found
 
 
 def _definite_adjective(country: dict, gender: str) -> str | None:

@@ -127,6 +127,10 @@ class PeopleRules:
         # tagger is unreliable on that pattern (it rarely saw it), so it has no veto there.
         after_comma = position + 1 < sentence.end_token and tokens[position].key == "," \
             and tokens[position + 1].kind == "word"
+        if after_comma and not set(prefix) & set("بلك") and first - 2 >= sentence.first_token \
+                and tokens[first - 1].key == "," and any(m.type == "person" and m.end_token == first - 1
+                                                         for m in self.mentions):
+            return  # «أحمد المسماري، المتحدث باسم الجيش الليبي، نبأ …»: the role of the name before it
         if after_comma:
             position += 1
         # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
@@ -148,6 +152,9 @@ class PeopleRules:
         first_key = tokens[name_first].key
         if first_key[:1] == "و" and first_key[1:] in self.index.given_names and first_key not in self.index.given_names:
             return  # «… ومحمد الخطيب»: and another person, not this title's
+        if first_key[:1] in "بل" and not self._known_name(first_key, False) \
+                and self.index.word_rank.get(first_key[1:], COMMON_RANK + 1) <= COMMON_RANK:
+            return  # «المرسوم القاضي بمنح عفو»: a preposition on a frequent word; القاضي is an adjective here
         if first_key[:1] in "بل" and len(first_key) > 4 and not self._known_name(first_key, False) \
                 and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
@@ -205,7 +212,7 @@ class PeopleRules:
         titled_at = {m.data["title_token"] for m in self.mentions if "title_token" in m.data}
         countries = {m.first_token: m for m in self.mentions if m.type == "country"}
         for mention in [m for m in self.mentions if m.type == "person" and m.form == "name"
-                        and "title_id" not in m.data]:
+                        and "apposition" not in m.data]:
             position = mention.end_token
             sentence = self.doc.sentences[mention.sentence]
             if position < sentence.end_token and tokens[position].key == ",":
@@ -216,9 +223,11 @@ class PeopleRules:
                                if any(e.kind == "modifier" for e in h.entries))
             if position >= sentence.end_token or first in titled_at:
                 continue
+            if "title_id" in mention.data and first == mention.end_token:
+                continue  # a second role is set off by a comma («التقى الوزير فلان نظيره» is someone else)
             titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
             if not titles:
-                accusative = self._accusative_title(position)
+                accusative = self._accusative_title(position) if "title_id" not in mention.data else None
                 if accusative is not None:  # «انتخاب شي جينبينغ رئيسا للبلاد»
                     start = tokens[position].start
                     end = letter_offset(self.doc, tokens[position], len(tokens[position].key) - 1)  # without ا
@@ -249,8 +258,13 @@ class PeopleRules:
                         role.append((tokens[position].start, tokens[after - 1].end))
                         position = after
                     break
-            mention.data.update(title_id=next(e.ident for e in title.entries if e.kind == "title"),
-                                title_start=start, role=role, affiliation=affiliation, apposition=True)
+            apposition = dict(title_id=next(e.ident for e in title.entries if e.kind == "title"),
+                              title_start=start, role=role, affiliation=affiliation)
+            if "title_id" in mention.data:
+                # «العميد أحمد المسماري، المتحدث باسم الجيش الليبي»: a second role
+                mention.data["apposition"] = apposition
+            else:
+                mention.data.update(apposition, apposition=True)
 
     def _title_tokens(self) -> set[int]:
         """Tokens inside a title, modifier or honorific (a name does not contain them)."""
