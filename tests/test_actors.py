@@ -1,4 +1,6 @@
 """Mentions resolved into actors: countries, organisations, places and people."""
+import pytest
+
 from conftest import actor_by_key, actors_of_type
 
 
@@ -295,3 +297,49 @@ def test_a_hashtag_does_not_break_a_name(analyze):
     person, = actors_of_type(record, "person")
     assert person["mentions"][0]["text"] == "فلاديمير #بوتين"
     assert person["roles"] == [{"title": "الرئيس", "affiliation": "RU"}]
+
+
+KNOWN_PEOPLE = """\
+about: {name: test-people, source: written for the tests, licence: CC0-1.0}
+people:
+  - id: valentin-krosovsky
+    name: فالنتين كروسوفسكي
+    english: Valentin Krosovsky
+    country: UA
+    aliases: [فالنتين كروسوفسكى, كروسوفسكي, كروسوفيسكي]
+  - id: hamed-zaini
+    name: حامد الزيني
+    english: Hamed al-Zaini
+    country: JO
+    aliases: [أبو سامر, حامد]
+    needs_context: [حامد]
+"""
+
+
+@pytest.fixture(scope="module")
+def analyze_known(tmp_path_factory):
+    from newsproc.pipeline import Pipeline
+    from newsproc.reader.sources import Article
+
+    path = tmp_path_factory.mktemp("lexicon") / "people.yaml"
+    path.write_text(KNOWN_PEOPLE, encoding="utf-8")
+    pipeline = Pipeline((str(path),))
+    return lambda text: pipeline.analyze(Article(text, "test", None, None, {"path": None, "encoding": None,
+                                                                         "sha256": None}))
+
+
+def test_a_known_person_is_found_anywhere_with_every_spelling_as_one_actor(analyze_known):
+    record = analyze_known("وقال كروسوفيسكي إن الاتفاق سيئ. وأكد الرئيس الأوكراني فالنتين كروسوفسكي ذلك.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "فالنتين كروسوفسكي" and person["english"] == "Valentin Krosovsky"
+    assert person["country"] == "UA"
+    assert [m["text"] for m in person["mentions"]] == ["كروسوفيسكي", "فالنتين كروسوفسكي"]
+    assert person["roles"] == [{"title": "الرئيس", "affiliation": "UA"}]
+
+
+def test_an_ambiguous_alias_of_a_known_person_needs_the_person_named_otherwise(analyze_known):
+    assert actor_by_key(analyze_known("وقال حامد إن الاتفاق سيئ."), "person:حامد الزيني") is None
+    record = analyze_known("وقال أبو سامر إن الاتفاق سيئ، وأضاف حامد أنه لن يوقع.")
+    person = actor_by_key(record, "person:حامد الزيني")
+    assert [m["text"] for m in person["mentions"]] == ["أبو سامر", "حامد"]
+    assert person["country"] == "JO"

@@ -101,6 +101,10 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
         actor.name, actor.country, actor.kind = entry["name"], entry.get("country"), entry["kind"]
         actor.english = entry["english"]
     else:  # person
+        known = next((m.data["known"] for m in mentions if m.data.get("known")), None)
+        if known is not None:
+            entry = index.tables["people"][known]
+            actor.english = entry["english"]
         named = [m for m in mentions if m.form == "name"] or [first]
         longest = max(named, key=lambda m: (len(m.entity) if m.entity == entity else 0, m.end - m.start))
         actor.name = _display_name(doc, longest.start, longest.end)
@@ -117,6 +121,8 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
                     actor.roles.append(role)
                 if actor.country is None and data.get("affiliation"):
                     actor.country = data["affiliation"]
+        if actor.country is None and known is not None:
+            actor.country = index.tables["people"][known].get("country")
     actor.aliases = []
     for mention in mentions:
         if mention.form in ALIAS_FORMS and mention.type == actor.type and not mention.data.get("elided"):

@@ -94,6 +94,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         self._known_name_pairs()
         self._appositions()
         self._delegations()
+        self._known_people()
         self._names_of_bodies()
         self._short_forms()
         self._name_parts()

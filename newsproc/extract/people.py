@@ -12,6 +12,7 @@ of the same person. A mixin of MentionFinder (extract/mentions.py), which owns t
 """
 from __future__ import annotations
 
+from ..lexicon.index import key_tokens
 from ..text.normalize import keys
 
 from ..text.tokenize import letter_offset, split_proclitics
@@ -99,8 +100,9 @@ class PeopleRules:
         # Complements that give the affiliation (left out of the role's words) or its scope (kept).
         for _ in range(3):
             mention = entity_by_first.get(position)
-            if mention is None or mention.sentence != tokens[hit.first_token].sentence:
-                break
+            if mention is None or mention.sentence != tokens[hit.first_token].sentence \
+                    or self._known_person_at(position):
+                break  # «الرئيس الأوكراني فالنتين …»: a known person's name is not the role's complement
             if mention.type == "country" and mention.form == "adjective" and not mention.data.get("definite") \
                     and self._has_article(tokens[hit.end_token - 1]):
                 # «المستشار تركي آل الشيخ»: after a definite title an indefinite adjective is a name.
@@ -143,7 +145,9 @@ class PeopleRules:
         name_first = self._skip_portfolio(position, sentence.end_token, covered)
         if name_first > position:
             role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
-        position = self._name_end(name_first, sentence, hits_by_first, covered)
+        known = [h.end_token for h in hits_by_first.get(name_first, ()) if any(e.kind == "person" for e in h.entries)
+                 and not any(i in covered for i in range(name_first, h.end_token))]
+        position = max(known) if known else self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
             return
         tagged = next((n for n in self.doc.names if n.type == "PERS" and n.probability >= PERSON_PROBABILITY
@@ -167,6 +171,7 @@ class PeopleRules:
         if tagged is None and not after_comma and not compound and not foreign \
                 and person[name_first] < EXTEND_PROBABILITY \
                 and not self._known_name(first_key, False) \
+                and not self._known_person_at(name_first) \
                 and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
                      or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)
                      or (self._accusative_word(first_key) and position > name_first + 1
@@ -312,6 +317,53 @@ class PeopleRules:
                 position = end
             else:
                 position += 1
+
+    def _known_people(self) -> None:
+        """People the lexicon knows (people.yaml): a name found by the rules or the tagger that is exactly
+        a known person's name or alias takes that person's identity (دونالد ترمب and ترامب are one
+        person, with a country); a known name no rule found is a person too. An ambiguous alias (عباس)
+        counts only when the article names that person otherwise."""
+        known: dict[tuple[int, int], tuple] = {}
+        confirmed = set()
+        for hit in self.doc.hits:
+            for entry in hit.entries:
+                if entry.kind == "person":
+                    known.setdefault((hit.first_token, hit.end_token), (hit, entry))
+                    if not entry.needs_context:
+                        confirmed.add(entry.ident)
+        if not known:
+            return
+        renamed: dict[str, tuple[str, str]] = {}
+        for mention in self.mentions:
+            if mention.type != "person" or mention.form != "name":
+                continue
+            found = known.get((mention.first_token, mention.end_token))
+            if found is not None and (not found[1].needs_context or found[1].ident in confirmed):
+                renamed.setdefault(mention.entity, (found[1].ident, self._known_entity(found[1].ident)))
+        for mention in self.mentions:
+            if mention.entity in renamed:
+                ident, mention.entity = renamed[mention.entity]
+                mention.data["known"] = ident
+        confirmed.update(ident for ident, _ in renamed.values())
+        covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        for (first, end), (hit, entry) in sorted(known.items()):
+            if any(i in covered for i in range(first, end)) or (entry.needs_context and entry.ident not in confirmed):
+                continue
+            self.mentions.append(self._mention(first, end, "person", self._known_entity(entry.ident), "name",
+                                               proclitics=hit.proclitics, known=entry.ident,
+                                               elided=hit.elided))
+            covered.update(range(first, end))
+
+    def _known_person_at(self, position: int) -> bool:
+        """Whether a name of the people lexicon starts at the token (فالنتين is not ف + ال + نتين)."""
+        starts = self.__dict__.get("_known_starts")
+        if starts is None:
+            starts = self._known_starts = {h.first_token for h in self.doc.hits
+                                           if any(e.kind == "person" for e in h.entries)}
+        return position in starts
+
+    def _known_entity(self, ident: str) -> str:
+        return "person:" + key_tokens(self.index.tables["people"][ident]["name"])
 
     def _accusative_title(self, position: int) -> str | None:
         """The title id when the word is a one-word title in the accusative (رئيسا، زعيما، نائبا)."""
@@ -482,7 +534,7 @@ class PeopleRules:
         """Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني»:
         a noun in ة followed by definite words is a construct phrase, not a name."""
         tokens = self.tokens
-        if position + 1 >= limit or position in covered:
+        if position + 1 >= limit or position in covered or self._known_person_at(position):
             return position
         if self._prepositional_definite(tokens[position]):
             # «الممثل الأعلى للشؤون الخارجية»: a prepositional phrase completes the title.

@@ -39,8 +39,8 @@ FUTURE_PREFIXES = frozenset({"س", "وس", "فس"})
 class Entry(NamedTuple):
     """One way an entry can be written: what it is (`kind`, `ident`) and how (`form`)."""
 
-    kind: str            # country | organization | location | institution | construct | title | modifier
-                         # | honorific | cue | trigger
+    kind: str            # country | organization | location | person | institution | construct | title
+                         # | modifier | honorific | cue | trigger
     ident: str           # country code or entry id
     form: str            # name | capital | adjective | demonym | verb | noun | form
     gender: str = ""     # for adjectives: m | f | pl | du | fpl
@@ -103,6 +103,9 @@ def _entry_surfaces(section: str, entry: dict):
         for name in [entry["name"], *entry.get("aliases", ())]:
             yield name, Entry(kind, entry["id"], "name", "", name.startswith("ال"), name in context,
                               entry.get("_strict", False))
+    elif section == "people":
+        for name in [entry["name"], *entry.get("aliases", ())]:
+            yield name, Entry("person", entry["id"], "name", "", False, name in context)
     elif section == "institutions":
         for head in entry["heads"]:
             yield head, Entry("institution", entry["id"], "head", entry["gender"][0], True)
@@ -140,7 +143,7 @@ class LexiconIndex:
     digest: str = ""
 
     def entry(self, kind: str, ident: str) -> dict:
-        table = {"country": "countries", "organization": "organizations", "location": "locations",
+        table = {"country": "countries", "organization": "organizations", "location": "locations", "person": "people",
                  "institution": "institutions", "construct": "institutions", "title": "titles",
                  "modifier": "titles", "honorific": "titles", "cue": "cues", "trigger": "triggers"}[kind]
         return self.tables[table][ident]

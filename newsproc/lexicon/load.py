@@ -119,6 +119,14 @@ SECTIONS = {
         "aliases": (False, _arabic_list),
         "needs_context": (False, _arabic_list),
     }),
+    "people": ("id", {
+        "id": (True, _pattern(_SLUG, "a lower-case slug such as donald-trump")),
+        "name": (True, _arabic),
+        "english": (True, _text),
+        "country": (False, _optional_code2),
+        "aliases": (False, _arabic_list),
+        "needs_context": (False, _arabic_list),
+    }),
     "institutions": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as ministry-foreign")),
         "name": (True, _arabic),
