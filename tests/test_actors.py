@@ -292,6 +292,12 @@ def test_a_title_used_as_an_adjective_before_a_preposition_makes_no_person(analy
     assert not actors_of_type(record, "person")
 
 
+def test_the_name_after_led_by_is_a_person(analyze):
+    record = analyze("وفاز حزب التقدم بزعامة كارل فيرنهام في الانتخابات.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "كارل فيرنهام" and person["roles"] == []
+
+
 def test_a_hashtag_does_not_break_a_name(analyze):
     record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
     person, = actors_of_type(record, "person")
