@@ -159,6 +159,12 @@ class PeopleRules:
         if first_key[:1] in "بل" and not self._known_name(first_key, False) \
                 and self.index.word_rank.get(first_key[1:], COMMON_RANK + 1) <= COMMON_RANK:
             return  # «المرسوم القاضي بمنح عفو»: a preposition on a frequent word; القاضي is an adjective here
+        if not self._known_person_at(name_first) and (
+                (self._head_of(first_key) is not None and person[name_first] < SURE_PROBABILITY)
+                or (first_key[:1] in "يت" and first_key in self.index.word_rank and tagged is None
+                    and not self._known_name(first_key, False))):
+            # «رئيس ديوان المظالم»: the body the title governs; «خادم الحرمين الشريفين يأمر»: a verb
+            return
         if first_key[:1] in "بل" and len(first_key) > 4 and not self._known_name(first_key, False) \
                 and self._known_name(first_key[1:]):
             return  # «التقى الوزير بسامح شكري»: a preposition before the name — not this title's person
@@ -228,7 +234,7 @@ class PeopleRules:
                                if any(e.kind == "modifier" for e in h.entries))
             if position >= sentence.end_token or first in titled_at:
                 continue
-            if "title_id" in mention.data and first == mention.end_token:
+            if "title_id" in mention.data and not mention.data.get("honorific") and first == mention.end_token:
                 continue  # a second role is set off by a comma («التقى الوزير فلان نظيره» is someone else)
             titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
             if not titles:
