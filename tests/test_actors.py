@@ -298,6 +298,11 @@ def test_the_name_after_led_by_is_a_person(analyze):
     assert person["name"] == "كارل فيرنهام" and person["roles"] == []
 
 
+def test_a_verb_after_a_family_name_is_not_part_of_the_name(analyze):
+    record = analyze("وأكد المدرب أن أسامة المولد يلتحق بمعسكر الفريق غدا.")
+    assert "أسامة المولد" in names(record, "person")
+
+
 def test_a_hashtag_does_not_break_a_name(analyze):
     record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
     person, = actors_of_type(record, "person")

@@ -427,6 +427,10 @@ class PeopleRules:
         return token.kind == "word" and not self._has_article(token) and not self._known_name(token.key, False) \
             and token.key in self.index.word_rank and position not in self._title_tokens()
 
+    def _verb_like(self, key: str) -> bool:
+        """يلتحق، سيلتحق: the shape of an imperfect verb, on a word that is no known name."""
+        return len(key) >= 4 and (key[:1] == "ي" or key[:2] in ("سي", "ست")) and not self._known_name(key, False)
+
     def _frequent_before_proclitics(self, key: str, proclitics: int) -> bool:
         """«بابا» read as ب + «ابا»: the whole word is a frequent word and what is left is no given name
         (family-name lists hold many ordinary words)."""
@@ -500,7 +504,8 @@ class PeopleRules:
                     first, proclitics = first + 1, 0
                 while end > first and (end - 1 in titled or self._accusative_title(end - 1) or (
                         person[end - 1] < SURE_PROBABILITY
-                        and self._ordinary_word(tokens[end - 1 - name.first_token].key))):
+                        and (self._ordinary_word(tokens[end - 1 - name.first_token].key)
+                             or (end - 1 > first and self._verb_like(tokens[end - 1 - name.first_token].key))))):
                     end -= 1  # also «أختر منصور زعيما»: a title in the accusative after the name
                 if end == first:
                     continue
@@ -509,6 +514,7 @@ class PeopleRules:
                 for i in range(first + 1, end):
                     key = self.tokens[i].key
                     if (key.startswith("و") and key[1:] in self.index.given_names) or self._is_stopword(key) \
+                            or (self._has_article(self.tokens[i - 1]) and self._verb_like(key)) \
                             or i in titled or (person[i] < 0.5 and self._ordinary_word(key)) \
                             or self._prepositional_word(key) or self._prepositional_definite(self.tokens[i]):
                         end = i
