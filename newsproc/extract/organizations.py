@@ -28,8 +28,13 @@ GENERIC_ADJECTIVES = keys(
     "المشترك", "المشتركه", "المحليه", "المحلي", "الحكوميه", "الحكومي", "الرسميه", "الرسمي", "العامه", "العام",
     "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
     "الفني", "الفنيه", "الاداري", "والاداري", "الاداريه", "والاداريه", "الطبي", "الطبيه", "التقني", "التقنيه",
-    "المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المسلحه", "المسلح",
+    "المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المسلحه", "المسلح", "القاءمه", "القاءم",
 )
+
+
+def _generic(key: str) -> bool:
+    """A describing adjective, also after و (الشبكة القائمة والجديدة)."""
+    return key in GENERIC_ADJECTIVES or (key[:1] == "و" and key[1:] in GENERIC_ADJECTIVES)
 
 
 TIME_WORDS = keys("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "اليوم", "أمس",
@@ -148,7 +153,7 @@ class OrganizationRules:
                         break  # «الاتحاد التونسي للروغبي للتصرف»: one prepositional phrase at most
                 if key in ALLEGIANCE:
                     break  # «ميليشيات الحوثي الموالية لإيران»: a description, not the name
-                if key not in GENERIC_ADJECTIVES:
+                if not _generic(key):
                     specific += 1
             elif key[:1] in ("ل", "ب") and not self._has_article(token):
                 if key[:1] == "ل" and key[1:] in self.index.organization_purposes and (specific or anchored) \
@@ -178,7 +183,7 @@ class OrganizationRules:
                 # الانتخابات، أمانة جدة تستعد).
                 break
             end += 1
-        while end > first + 1 and tokens[end - 1].key in GENERIC_ADJECTIVES:
+        while end > first + 1 and _generic(tokens[end - 1].key):
             end -= 1
         if end <= first + 1:
             return None
@@ -212,7 +217,7 @@ class OrganizationRules:
     def generic_phrase(self, first: int, end: int) -> bool:
         """«اللجنة الجديدة»: a head noun and words that only describe it."""
         return self._head_of(self.tokens[first].key) is not None and all(
-            t.key in GENERIC_ADJECTIVES for t in self.tokens[first + 1:end])
+            _generic(t.key) for t in self.tokens[first + 1:end])
 
     def _only_a_known_body(self, first: int, end: int) -> bool:
         return any(m.type == "organization" and m.first_token == first and m.end_token == end
