@@ -354,3 +354,16 @@ def test_an_ambiguous_alias_of_a_known_person_needs_the_person_named_otherwise(a
     person = actor_by_key(record, "person:حامد الزيني")
     assert [m["text"] for m in person["mentions"]] == ["أبو سامر", "حامد"]
     assert person["country"] == "JO"
+
+
+def test_a_known_surname_after_another_first_name_is_someone_else(analyze_known):
+    record = analyze_known("وقالت ميلونا كروسوفسكي إنها ستزور كييف، وأضافت كروسوفسكي أن الرحلة مهمة.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "ميلونا كروسوفسكي" and person["english"] is None
+    assert len(person["mentions"]) == 2
+
+
+def test_a_known_surname_of_a_person_named_in_full_is_that_person(analyze_known):
+    record = analyze_known("وقال نائب الوزير إيفان كروسوفسكي إن الاتفاق جيد. وأضاف كروسوفسكي أنه سيوقع.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "إيفان كروسوفسكي" and person["english"] is None

@@ -35,6 +35,7 @@ UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name,
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
 FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركزية) does not make a name pair
+FIRST_NAME_PROBABILITY = 0.05  # an unknown word before a known surname is a first name (ميلانيا ترامب)
 ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
 # Second halves of compound names: غرم الله، نصر الله، صلاح الدين، عبد الرحمن.
@@ -339,12 +340,16 @@ class PeopleRules:
                         confirmed.add(entry.ident)
         if not known:
             return
+        # «سوليفان» beside «جون سوليفان»: a surname is that of a person the article names in full
+        surnames = {m.entity.rsplit(" ", 1)[-1] for m in self.mentions if m.type == "person" and " " in m.entity
+                    and known.get((m.first_token, m.end_token)) is None}
         renamed: dict[str, tuple[str, str]] = {}
         for mention in self.mentions:
             if mention.type != "person" or mention.form != "name":
                 continue
             found = known.get((mention.first_token, mention.end_token))
-            if found is not None and (not found[1].needs_context or found[1].ident in confirmed):
+            if found is not None and (not found[1].needs_context or found[1].ident in confirmed) \
+                    and not (mention.end_token - mention.first_token == 1 and mention.entity[7:] in surnames):
                 renamed.setdefault(mention.entity, (found[1].ident, self._known_entity(found[1].ident)))
         for mention in self.mentions:
             if mention.entity in renamed:
@@ -352,13 +357,38 @@ class PeopleRules:
                 mention.data["known"] = ident
         confirmed.update(ident for ident, _ in renamed.values())
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        # «ميلانيا ترامب»: a known surname after a first name no rule took is someone else of that family
+        for (first, end), (hit, entry) in sorted(known.items()):
+            if end - first == 1 and not hit.proclitics and first not in covered and self._first_name_before(first):
+                key = self._name_key(first - 1, end, 0)
+                self.mentions.append(self._mention(first - 1, end, "person", f"person:{key}", "name"))
+                covered.update((first - 1, first))
+                surnames.add(self.tokens[first].key)
         for (first, end), (hit, entry) in sorted(known.items()):
             if any(i in covered for i in range(first, end)) or (entry.needs_context and entry.ident not in confirmed):
+                continue
+            if end - first == 1 and self.tokens[first].key[len(hit.proclitics):] in surnames:
                 continue
             self.mentions.append(self._mention(first, end, "person", self._known_entity(entry.ident), "name",
                                                proclitics=hit.proclitics, known=entry.ident,
                                                elided=hit.elided))
             covered.update(range(first, end))
+
+    def _first_name_before(self, position: int) -> bool:
+        """A given name, or a word in no list of frequent words, just before the token in its sentence."""
+        if position == 0:
+            return False
+        previous = self.tokens[position - 1]
+        if previous.kind != "word" or previous.sentence != self.tokens[position].sentence \
+                or self._known_person_at(position - 1) or position - 1 in self._title_tokens() \
+                or self._is_stopword(previous.key):
+            return False
+        key = previous.key
+        if key in self.index.given_names:
+            return True
+        rank = self.index.word_rank
+        return key not in rank and not any(base in rank for _prefix, base in split_proclitics(key)[1:]) \
+            and self.doc.person_probability[position - 1] >= FIRST_NAME_PROBABILITY
 
     def _known_person_at(self, position: int) -> bool:
         """Whether a name of the people lexicon starts at the token (فالنتين is not ف + ال + نتين)."""
@@ -502,7 +532,8 @@ class PeopleRules:
                                        or (first == name.first_token and self._frequent_before_proclitics(
                                            tokens[0].key, proclitics))):
                     first, proclitics = first + 1, 0
-                while end > first and (end - 1 in titled or self._accusative_title(end - 1) or (
+                while end > first and not self._known_person_at(end - 1) and (
+                        end - 1 in titled or self._accusative_title(end - 1) or (
                         person[end - 1] < SURE_PROBABILITY
                         and (self._ordinary_word(tokens[end - 1 - name.first_token].key)
                              or (end - 1 > first and self._verb_like(tokens[end - 1 - name.first_token].key))))):
@@ -666,14 +697,22 @@ class PeopleRules:
         (الرئيس بخاري / محمد بخاري), or that a
         tagger found inside a longer one (تاي يونج / تشو تاي يونج), is the same person — but not a father's
         name after بن (مران بن قويد in سطام بن مران بن قويد)."""
-        full = {entity: entity.split(":", 1)[1].split(" ") for entity in people}
+        # An entity's names: its key and, for a known person, the spellings the article uses (شي جينبينغ).
+        spellings: dict[str, list[list[str]]] = {entity: [entity.split(":", 1)[1].split(" ")] for entity in people}
+        for mention in self.mentions:
+            if mention.type == "person" and mention.form == "name" and mention.data.get("known"):
+                words = self._name_key(mention.first_token, mention.end_token,
+                                       len(mention.data.get("proclitics", ""))).split(" ")
+                if words not in spellings[mention.entity]:
+                    spellings[mention.entity].append(words)
         for mention in self.mentions:
             if mention.type != "person" or mention.form != "name":
                 continue
-            words = full[mention.entity]
-            owners = [entity for entity, other in full.items()
-                      if len(other) > len(words) and (_part_of(other, words, mention.data.get("tagged", False))
-                                                      or _same_ends(other, words) or _surname(other, words))]
+            words = spellings[mention.entity][0]
+            owners = [entity for entity, names in spellings.items() if entity != mention.entity and any(
+                len(other) > len(words) and (_part_of(other, words, mention.data.get("tagged", False))
+                                             or _same_ends(other, words) or _surname(other, words))
+                for other in names)]
             if len(owners) == 1:
                 mention.entity = owners[0]
                 if "title_id" not in mention.data:

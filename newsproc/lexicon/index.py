@@ -30,7 +30,7 @@ from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
 INDEX_FORMAT = 1
-SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "titles",
+SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "people", "titles",
            "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
 FUTURE_PREFIXES = frozenset({"س", "وس", "فس"})
