@@ -303,6 +303,12 @@ def test_a_verb_after_a_family_name_is_not_part_of_the_name(analyze):
     assert "أسامة المولد" in names(record, "person")
 
 
+def test_a_frequent_word_is_not_read_as_the_last_part_of_a_name(analyze):
+    record = analyze("وقالت رئيسة الوزراء تيريزا ماي إنها ستعود في 4 ماي. وفاز الفريق بالمركز الثاني.")
+    person, = actors_of_type(record, "person")
+    assert [m["text"] for m in person["mentions"]] == ["تيريزا ماي"]
+
+
 def test_a_hashtag_does_not_break_a_name(analyze):
     record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
     person, = actors_of_type(record, "person")

@@ -35,6 +35,7 @@ UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name,
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
 FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركزية) does not make a name pair
+PART_RANK = 1000  # a word this frequent (صالح، جون) alone is not read as a part of a name in the article
 FIRST_NAME_PROBABILITY = 0.05  # an unknown word before a known surname is a first name (ميلانيا ترامب)
 ACCUSATIVE_PROBABILITY = 0.1  # an accusative-looking word (اعتذارا) is vetoed below this; كارا is a name
 VETO_RANK = 3000  # after a title, a word this frequent starts a name only if the tagger agrees
@@ -671,7 +672,9 @@ class PeopleRules:
         for entity, mention in people.items():
             keys = [t.key for t in self.tokens[mention.first_token:mention.end_token]]
             for position, key in enumerate(keys):
-                if len(key) >= 3 and key not in NAME_LINKS:
+                if len(key) >= 3 and key not in NAME_LINKS and key not in REGNAL_NUMBERS | COMPOUND_PARTS \
+                        and not self._is_stopword(key) and self.index.word_rank.get(key, 10**9) > PART_RANK:
+                    # not «الثاني» of عبدالله الثاني, «العزيز» of عبد العزيز, «ماي» of تيريزا ماي (May)
                     parts.setdefault(key, set()).add((entity, position == len(keys) - 1))
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         tokens = self.tokens
