@@ -238,6 +238,19 @@ def test_an_institution_may_agree_with_either_gender(analyze):
     assert {a["country"] for a in actors_of_type(record, "organization")} == {"IT", "LY"}
 
 
+def test_a_latin_name_after_a_site_or_app_noun_is_an_organisation(analyze):
+    record = analyze("ونشر موقع boredpanda صورا للفريق، وقال إن موقع الحادث مغلق.")
+    site, = actors_of_type(record, "organization")
+    assert site["mentions"][0]["text"] == "موقع boredpanda"
+
+
+def test_an_alias_after_the_preposition_li_is_given_with_its_article(analyze):
+    record = analyze("وقال الوزير في تصريح للجوهرة أف أم إن الوضع مستقر.")
+    radio, = actors_of_type(record, "organization")
+    assert radio["mentions"][0]["text"] == "لجوهرة أف أم"
+    assert radio["aliases"] == ["الجوهرة أف أم"]
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

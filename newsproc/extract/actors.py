@@ -125,8 +125,10 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
             actor.country = index.tables["people"][known].get("country")
     actor.aliases = []
     for mention in mentions:
-        if mention.form in ALIAS_FORMS and mention.type == actor.type and not mention.data.get("elided"):
+        if mention.form in ALIAS_FORMS and mention.type == actor.type:
             surface = _display_name(doc, mention.start, mention.end)
+            if mention.data.get("elided"):
+                surface = "ا" + surface  # «للجوهرة أف أم»: the name is الجوهرة أف أم
             if surface != actor.name and surface not in actor.aliases:
                 actor.aliases.append(surface)
     return actor

@@ -67,6 +67,10 @@ class OrganizationRules:
         position = 0
         while position < len(tokens):
             head = self._head_of(tokens[position].key) if tokens[position].kind == "word" else None
+            latin_end = self._latin_name(position, covered) if head is None and position not in covered else None
+            if latin_end is not None:
+                position = latin_end
+                continue
             if head is None or position in covered:
                 position += 1
                 continue
@@ -89,6 +93,27 @@ class OrganizationRules:
                                                elided=elided))
             covered.update(range(position, end))
             position = end
+
+    def _latin_name(self, first: int, covered) -> int | None:
+        """«موقع boredpanda»: a noun of `latin_name_heads` and a name in Latin letters make an organisation;
+        adds the mention and returns where it ends."""
+        tokens = self.tokens
+        if tokens[first].kind != "word" or first + 1 >= len(tokens) or tokens[first + 1].kind != "latin" \
+                or first + 1 in covered or tokens[first + 1].sentence != tokens[first].sentence:
+            return None
+        prefix = next((p for p, base in split_proclitics(tokens[first].key)
+                       if base in self.index.latin_name_heads), None)
+        if prefix is None:
+            return None
+        end = first + 1
+        while end < len(tokens) and tokens[end].kind == "latin" and end not in covered \
+                and tokens[end].sentence == tokens[first].sentence and end - first <= 3:
+            end += 1
+        key = " ".join(t.key for t in tokens[first + 1:end]).lower()
+        self.mentions.append(self._mention(first, end, "organization", f"org:name:{key}", "name",
+                                           proclitics=prefix, country=None))
+        covered.update(range(first, end))
+        return end
 
     def _quoted_name_end(self, first: int, limit: int) -> int | None:
         """«حزب "كلنا"», «حركة "أمل"»: an indefinite head noun and a name in quotes, whatever the words in

@@ -568,7 +568,10 @@ class PeopleRules:
             # Organisations and places the lexicons do not know are identified by their name alone.
             type_, prefix = {"PERS": ("person", "person"), "ORG": ("organization", "org:name"),
                              "LOC": ("location", "loc:name")}[name.type]
-            mention = self._mention(name.first_token, name.end_token, type_, f"{prefix}:{key}", "name",
+            entity = f"{prefix}:{key}"
+            if name.type == "ORG" and self.index.organization_without_spaces(key):
+                entity = "org:" + self.index.organization_without_spaces(key)  # بوكوحرام is بوكو حرام
+            mention = self._mention(name.first_token, name.end_token, type_, entity, "name",
                                     proclitics=self.tokens[name.first_token].key[:name.proclitics],
                                     tagged=True)
             self.mentions.append(mention)

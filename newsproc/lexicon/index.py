@@ -29,7 +29,7 @@ from ..text.normalize import matching_key
 from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "people", "titles",
            "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
@@ -139,6 +139,7 @@ class LexiconIndex:
     weak_organization_heads: frozenset = frozenset()
     location_heads: frozenset = frozenset()
     organization_purposes: frozenset = frozenset()
+    latin_name_heads: frozenset = frozenset()
     files: tuple[str, ...] = ()
     digest: str = ""
 
@@ -156,6 +157,19 @@ class LexiconIndex:
             return False
         first_word = joined[start:end + 1].split(" ", 1)[0]
         return first_word not in rank and ("ا" + first_word) not in rank
+
+    def organization_without_spaces(self, key: str) -> str | None:
+        """The id of the organisation one of whose names is `key` written without its spaces (بوكوحرام)."""
+        table = self.__dict__.get("_compact_organizations")
+        if table is None:
+            table = {}
+            for ident, entry in self.tables["organizations"].items():
+                for name in [entry["name"], *entry.get("aliases", ())]:
+                    compact = key_tokens(name).replace(" ", "")
+                    if " " in key_tokens(name) and name not in (entry.get("needs_context") or ()):
+                        table.setdefault(compact, ident)
+            self._compact_organizations = table
+        return table.get(key.replace(" ", ""))
 
     def match(self, keys: list[str], offset: int = 0) -> list[Hit]:
         """All lexicon hits in one sentence, given its tokens' keys; token indices start at `offset`."""
@@ -215,6 +229,7 @@ def _word_lists(files: list[LexiconFile]) -> dict:
         "weak_organization_heads": frozenset(key_tokens(w) for w in lists.get("weak_organization_heads", ())),
         "location_heads": frozenset(key_tokens(w) for w in lists.get("location_heads", ())),
         "organization_purposes": frozenset(key_tokens(w) for w in lists.get("organization_purposes", ())),
+        "latin_name_heads": frozenset(key_tokens(w) for w in lists.get("latin_name_heads", ())),
         "word_rank": rank,
     }
 

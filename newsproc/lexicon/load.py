@@ -164,7 +164,7 @@ SECTIONS = {
 }
 # Sections that are plain lists of words.
 LIST_SECTIONS = ("stopwords", "given_names", "family_names", "common_words", "organization_heads",
-                 "weak_organization_heads", "location_heads", "organization_purposes")
+                 "weak_organization_heads", "location_heads", "organization_purposes", "latin_name_heads")
 TOP_LEVEL = set(SECTIONS) | {"about", *LIST_SECTIONS}
 
 
