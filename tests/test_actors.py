@@ -251,6 +251,11 @@ def test_an_alias_after_the_preposition_li_is_given_with_its_article(analyze):
     assert radio["aliases"] == ["الجوهرة أف أم"]
 
 
+def test_a_place_after_bi_belongs_to_a_local_bodys_name_not_to_a_ministry_of_a_country(analyze):
+    record = analyze("وقضت المحكمة الابتدائية بسوسة بسجنه، ورحبت وزارة الخارجية بفرنسا بالحكم.")
+    assert names(record, "organization") == {"المحكمة الابتدائية بسوسة", "وزارة الخارجية"}
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

@@ -82,6 +82,7 @@ class OrganizationRules:
             if end is None:
                 position += 1
                 continue
+            end = self._local_branch_end(end, sentence.end_token, covered)
             country = next((countries[i].entity.split(":", 1)[1] for i in range(position, end) if i in countries),
                            None)
             prefix, base = next((p, b) for p, b in split_proclitics(tokens[position].key)
@@ -93,6 +94,21 @@ class OrganizationRules:
                                                elided=elided))
             covered.update(range(position, end))
             position = end
+
+    def _local_branch_end(self, end: int, limit: int, covered) -> int:
+        """«المحكمة الابتدائية بسوسة», «الدفاع المدني بمنطقة مكة المكرمة»: a place after ب belongs to the
+        name of a local body (a city or region: after a country, ب is more often a verb's object)."""
+        tokens = self.tokens
+        if end >= limit or end in covered or tokens[end].kind != "word":
+            return end
+        places = {m.first_token: m for m in self.mentions if m.type == "location"}
+        place = places.get(end)
+        if place is not None and place.data.get("proclitics") == "ب":
+            return place.end_token
+        heads = [base for prefix, base in split_proclitics(tokens[end].key) if prefix == "ب"]
+        if heads and heads[0] in self.index.location_heads and end + 1 in places:
+            return places[end + 1].end_token  # «بمحافظة جدة»
+        return end
 
     def _latin_name(self, first: int, covered) -> int | None:
         """«موقع boredpanda»: a noun of `latin_name_heads` and a name in Latin letters make an organisation;
@@ -138,6 +154,8 @@ class OrganizationRules:
         tokens = self.tokens
         places = {i for m in self.mentions if m.type in ("country", "location", "organization")
                   for i in range(m.first_token, m.end_token)}
+        after_preposition = {m.first_token: m for m in self.mentions if m.type in ("country", "location")
+                             and set(m.data.get("proclitics", "")) & set("بل")}
         end = first + 1
         specific = 0        # specific words in the name
         anchored = False    # a place, country or known body inside it
@@ -167,6 +185,11 @@ class OrganizationRules:
             if end in places and end - 1 == first + 1 and tokens[end - 1].key in self.index.family_names \
                     and self._country_adjective(end):
                 break  # «ميليشيات الحوثي الإيرانية»: the adjective describes the group named after a family
+            if end in after_preposition:
+                place = after_preposition[end]
+                if place.type == "location" and place.data.get("proclitics") == "ب" and end > first + 1:
+                    anchored, end = True, place.end_token  # «المحكمة الابتدائية بسوسة»: a local body
+                break  # «رحبت وزارة الخارجية بفرنسا»: a country after ب or ل is not in the name
             if end in places:
                 anchored = True  # «جامعة القاهرة», «أمانة منطقة مكة المكرمة»
             elif definite:
