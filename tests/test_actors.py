@@ -256,6 +256,21 @@ def test_a_place_after_bi_belongs_to_a_local_bodys_name_not_to_a_ministry_of_a_c
     assert names(record, "organization") == {"المحكمة الابتدائية بسوسة", "وزارة الخارجية"}
 
 
+def test_a_head_noun_followed_by_a_verb_or_an_allegiance_is_no_name(analyze):
+    record = analyze("وقال إن قوات موالية للنظام هاجمت البلدة، وإن لواء ستنفذ العملية غدا.")
+    assert not actors_of_type(record, "organization")
+
+
+def test_a_second_body_after_wa_is_not_part_of_the_first(analyze):
+    record = analyze("وتقدمت قوات الجيش الوطني والميليشيات الموالية نحو المدينة.")
+    assert names(record, "organization") == {"قوات الجيش الوطني"}
+
+
+def test_a_foreign_name_keeps_its_adjectives_and_channel_number(analyze):
+    record = analyze("وقالت رابطة ميلي الإسلامية إنها ستشارك، بحسب قناة FOX 40 وشركة يونيليفر.")
+    assert names(record, "organization") == {"رابطة ميلي الإسلامية", "قناة FOX 40", "شركة يونيليفر"}
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

@@ -29,6 +29,7 @@ GENERIC_ADJECTIVES = keys(
     "الاخرين", "الاخرى", "الاخر", "الضيف", "المضيف", "الزاءر", "الانباء", "الكثيفه", "الكبرى", "الصغيره",
     "الفني", "الفنيه", "الاداري", "والاداري", "الاداريه", "والاداريه", "الطبي", "الطبيه", "التقني", "التقنيه",
     "المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المسلحه", "المسلح", "القاءمه", "القاءم",
+    "كبرى", "كبيره", "كبير", "جديده", "جديد", "عملاقه", "العملاقه", "الشهيره", "الشهير",
 )
 
 
@@ -40,7 +41,8 @@ def _generic(key: str) -> bool:
 TIME_WORDS = keys("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "اليوم", "أمس",
                   "غدا", "الماضي", "الماضية", "المقبل", "المقبلة", "الحالي", "الجاري")
 OBJECT_PREPOSITIONS = keys("عن", "على", "من")
-ALLEGIANCE = keys("المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب")
+ALLEGIANCE = keys("المواليه", "الموالي", "المدعومه", "المدعوم", "التابعه", "التابع", "المقربه", "المقرب",
+                  "الموالين", "المواليين")
 
 
 class OrganizationRules:
@@ -169,6 +171,15 @@ class OrganizationRules:
                    for h in self.doc.hits):
                 break
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
+            if not definite and self._verb(key):
+                break  # «لواء ستنفذ العملية»: a verb after the head
+            if key in ALLEGIANCE or "ال" + key in ALLEGIANCE:
+                break  # «ميليشيات الحوثي الموالية لإيران», «قوات موالية للنظام»: a description, not the name
+            if key.startswith("وال") and end > first + 1 and (
+                    self._head_of(key[1:]) is not None or any(
+                        h.first_token == end and any(e.kind == "institution" for e in h.entries)
+                        for h in self.doc.hits)):
+                break  # «قوات الجيش الوطني والميليشيات»: and another body
             if key in OBJECT_PREPOSITIONS and end + 1 < limit and self._has_article(tokens[end + 1]) \
                     and tokens[end - 1].key.startswith(("لل", "ولل")) \
                     and tokens[end - 1].key.split("لل", 1)[1] in self.index.organization_purposes:
@@ -215,12 +226,20 @@ class OrganizationRules:
             elif not definite_head and self._proper_word(key) and (
                     end == first + 1 or not (self._has_article(tokens[end - 1]) or end - 1 in places)):
                 # شبكة حقاني، شركة أكمي، مستشفى فرحات حشاد، وكالة أنباء انترفاكس: unknown words or names;
-                # not after a place, which ends the name («أمانة مكة تستعد», «منتخب زيمبابوي نائمين»)
+                # not after a place, which ends the name («أمانة مكة تستعد», «منتخب زيمبابوي نائمين»),
+                # nor a verb («لواء ستنفذ»)
                 anchored = True
                 end += 1
                 while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind in ("word", "latin") \
-                        and self._proper_word(tokens[end].key) \
+                        and self._proper_word(tokens[end].key) and not self._verb(tokens[end].key) \
                         and not (len(tokens[end].key) >= 5 and tokens[end].key.endswith(PRONOUN_ENDINGS)):
+                    end += 1
+                if end < limit and tokens[end].kind == "number" and tokens[end - 1].kind == "latin":
+                    end += 1  # «قناة FOX 40»
+                # «رابطة ميلي الإسلامية», «شركة أرامكو السعودية»: the name's own adjectives follow it
+                while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind == "word" \
+                        and self._has_article(tokens[end]) and tokens[end].key.endswith(("ي", "يه")) \
+                        and (end not in covered or end in places) and tokens[end].key not in ALLEGIANCE:
                     end += 1
                 break
             elif specific or anchored or definite_head or not (
@@ -247,6 +266,11 @@ class OrganizationRules:
         if definite_head and end == first + 2 and self._country_adjective(first + 1):
             return None  # «الصحيفة البريطانية»: the British paper of the story, not a name
         return end if anchored or specific >= needed else None
+
+    def _verb(self, key: str) -> bool:
+        """ستنفذ، يواجه: a future or imperfect verb the word lists know (يونيليفر is unknown: a name)."""
+        return self._future_verb(key) or (key[:1] == "ي" and key in self.index.word_rank
+                                          and not self._known_name(key, False))
 
     def _indefinite_adjective(self, key: str) -> bool:
         """كردستاني، شبابية، روسية: a relative adjective of a frequent word (but سوني is a name)."""
