@@ -342,6 +342,12 @@ def test_a_frequent_word_is_not_read_as_the_last_part_of_a_name(analyze):
     assert [m["text"] for m in person["mentions"]] == ["تيريزا ماي"]
 
 
+def test_a_ruling_family_name_gives_the_state(analyze):
+    record = analyze("وأكد الشيخ خليفة بن حمد آل ثاني أن الأمر مهم.")
+    person, = actors_of_type(record, "person")
+    assert person["country"] == "QA"
+
+
 def test_a_hashtag_does_not_break_a_name(analyze):
     record = analyze("قال الرئيس الروسي، فلاديمير #بوتين، إن بلاده مستعدة.")
     person, = actors_of_type(record, "person")

@@ -123,6 +123,8 @@ def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
                     actor.country = data["affiliation"]
         if actor.country is None and known is not None:
             actor.country = index.tables["people"][known].get("country")
+        if actor.country is None:
+            actor.country = index.family_country(ident)
     actor.aliases = []
     for mention in mentions:
         if mention.form in ALIAS_FORMS and mention.type == actor.type:

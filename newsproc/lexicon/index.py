@@ -171,6 +171,16 @@ class LexiconIndex:
             self._compact_organizations = table
         return table.get(key.replace(" ", ""))
 
+    def family_country(self, name_key: str) -> str | None:
+        """The state of a ruling family whose name is in a person's name (خليفة بن حمد آل ثاني → QA)."""
+        families = self.__dict__.get("_family_keys")
+        if families is None:
+            families = self._family_keys = [
+                (f" {key_tokens(name)} ", entry["country"]) for entry in self.tables["families"].values()
+                for name in [entry["name"], *entry.get("aliases", ())]]
+        padded = f" {name_key} "
+        return next((country for family, country in families if family in padded), None)
+
     def match(self, keys: list[str], offset: int = 0) -> list[Hit]:
         """All lexicon hits in one sentence, given its tokens' keys; token indices start at `offset`."""
         if not keys or self.automaton.kind != ahocorasick.AHOCORASICK:

@@ -127,6 +127,13 @@ SECTIONS = {
         "aliases": (False, _arabic_list),
         "needs_context": (False, _arabic_list),
     }),
+    "families": ("id", {
+        "id": (True, _pattern(_SLUG, "a lower-case slug such as al-thani")),
+        "name": (True, _arabic),
+        "english": (True, _text),
+        "country": (True, _pattern(_CODE2, "an ISO 3166-1 alpha-2 code such as QA")),
+        "aliases": (False, _arabic_list),
+    }),
     "institutions": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as ministry-foreign")),
         "name": (True, _arabic),
