@@ -271,6 +271,14 @@ def test_a_foreign_name_keeps_its_adjectives_and_channel_number(analyze):
     assert names(record, "organization") == {"رابطة ميلي الإسلامية", "قناة FOX 40", "شركة يونيليفر"}
 
 
+def test_a_quoted_outlet_named_like_a_place_is_the_outlet(analyze):
+    record = analyze('وقال الوزير لصحيفة "الشرق الأوسط" إن "النظام القطري حريص على المشاركة".')
+    assert not actors_of_type(record, "location")
+    assert "org:regime:QA" in {a["key"] for a in record["actors"]}
+    assert any(m["text"] == 'صحيفة "الشرق الأوسط"' for a in actors_of_type(record, "organization")
+               for m in a["mentions"])
+
+
 def test_a_generic_phrase_after_a_head_noun_is_not_an_organisation(analyze):
     record = analyze("وقالت اللجنة الجديدة إن حركة السفر الكثيفة مستمرة في مركز الاستمرار.")
     assert not actors_of_type(record, "organization")

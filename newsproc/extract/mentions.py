@@ -15,7 +15,7 @@ from __future__ import annotations
 from ..text.normalize import keys
 
 from ..document import Mention
-from ..text.tokenize import letter_offset
+from ..text.tokenize import letter_offset, split_proclitics
 from .lookup import ENTITY_KINDS
 from .organizations import OrganizationRules
 from .people import PeopleRules
@@ -25,7 +25,9 @@ CONTEXT_WORDS = keys(
     "دوله", "الدوله", "جمهوريه", "الجمهوريه", "مملكه", "المملكه", "سلطنه", "السلطنه", "اماره", "بلد",
     "البلد", "دولتي", "حكومه", "مدينه", "المدينه", "منطقه", "ولايه", "محافظه", "اقليم", "عاصمه", "العاصمه",
     "قناه", "شبكه", "صحيفه", "جريده", "موقع", "وكاله", "نادي", "فريق", "حركه", "تنظيم", "جماعه", "حزب",
+    "قناتي", "صحيفتي", "مجله", "اذاعه", "قناتا", "صحيفتا",
 )
+QUOTE_MARKS = frozenset('"«»“”')
 # A byline names its outlet between dashes within its first words: «سعود الدعجاني – سبق – بيشة:», «سبق- الدمام:».
 BYLINE_TOKENS = 8
 DASHES = frozenset("-–—")
@@ -106,8 +108,13 @@ class MentionFinder(PeopleRules, OrganizationRules):
         if not all(entry.needs_context for entry in entries):
             return True
         sentence = self.doc.sentences[self.tokens[hit.first_token].sentence]
-        before = self._prev_key(hit.first_token, sentence.first_token)
-        if before in CONTEXT_WORDS or self._in_byline(hit, sentence):
+        position = hit.first_token
+        if position > sentence.first_token and self.tokens[position - 1].key in QUOTE_MARKS \
+                and hit.end_token < sentence.end_token and self.tokens[hit.end_token].key in QUOTE_MARKS:
+            position -= 1  # «لصحيفة "الحياة"»: the whole quoted name
+        before = self._prev_key(position, sentence.first_token)
+        if (before is not None and any(base in CONTEXT_WORDS for _, base in split_proclitics(before))) \
+                or self._in_byline(hit, sentence):
             return True
         # Beside another, unambiguous country: «مالي والنيجر», «النيجر ومالي».
         for other, other_entries in chosen:
@@ -237,7 +244,8 @@ class MentionFinder(PeopleRules, OrganizationRules):
 
     def _has_article(self, token) -> bool:
         """Whether a word starts with the article ال as written (أليسون does not: its alef has a hamza)."""
-        letters = [ch for ch in self.doc.text[token.start:token.start + 8] if ch.isalpha() and ch != "\u0640"]
+        letters = [ch for ch in self.doc.text[token.start:min(token.end, token.start + 8)]
+                   if ch.isalpha() and ch != "\u0640"]
         if len(letters) > 3 and letters[0] in "وف":  # والتخطيط, فالحكومة
             letters = letters[1:]
         return len(letters) > 2 and letters[0] in "اٱ" and letters[1] == "ل"

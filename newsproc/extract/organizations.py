@@ -91,7 +91,9 @@ class OrganizationRules:
                                 if b in (head[0], "ال" + head[0]))
             elided = head[1] and not tokens[position].key[len(prefix):].startswith("ال")  # للحزب
             key = " ".join([base, *(t.key for t in tokens[position + 1:end] if t.key not in QUOTES)])
-            self.mentions.append(self._mention(position, end, "organization", f"org:name:{key}", "name",
+            known = self.index.organization_without_spaces(key)  # «صحيفة "الشرق الأوسط"» is in the lexicon
+            self.mentions.append(self._mention(position, end, "organization",
+                                               f"org:{known}" if known else f"org:name:{key}", "name",
                                                proclitics=prefix, country=country, headed=head[0],
                                                elided=elided))
             covered.update(range(position, end))
@@ -141,10 +143,13 @@ class OrganizationRules:
             return None
         for end in range(first + 2, min(limit, first + 2 + MAX_QUOTED_WORDS + 1)):
             if tokens[end].key in QUOTES:
-                known = any(m.first_token == first + 2 and m.end_token == end and m.type != "person"
-                            for m in self.mentions)  # «وكالة "سانا"»: the lexicon's body already
-                if end == first + 2 or known or self._is_stopword(tokens[first + 2].key):
-                    return None  # «جيش "من الأقوى عالميا"»: a quoted phrase, not a name
+                inner = [m for m in self.mentions if m.first_token == first + 2 and m.end_token == end]
+                opening = tokens[first + 2].key
+                if end == first + 2 or any(m.type == "organization" for m in inner) or (
+                        opening in self.index.stopwords and self.index.word_rank.get(opening, 10**9) <= 200):
+                    return None  # «وكالة "سانا"»: the lexicon's body already; «جيش "من الأقوى عالميا"»
+                for mention in inner:  # «صحيفة "الشرق الأوسط"» names the paper, not the region
+                    self.mentions.remove(mention)
                 return end + 1
             if tokens[end].kind not in ("word", "latin", "number"):
                 return None
