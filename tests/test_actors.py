@@ -420,3 +420,21 @@ def test_a_known_surname_of_a_person_named_in_full_is_that_person(analyze_known)
     record = analyze_known("وقال نائب الوزير إيفان كروسوفسكي إن الاتفاق جيد. وأضاف كروسوفسكي أنه سيوقع.")
     person, = actors_of_type(record, "person")
     assert person["name"] == "إيفان كروسوفسكي" and person["english"] is None
+
+
+def test_a_frequent_word_before_a_known_surname_is_not_a_given_name(analyze):
+    record = analyze("وبعد فوز مهاتير بالانتخابات قال إنه سيعمل مع الجميع.")
+    person, = actors_of_type(record, "person")
+    assert person["english"] == "Mahathir Mohamad"
+    assert [m["text"] for m in person["mentions"]] == ["مهاتير"]
+
+
+def test_a_known_full_name_wins_over_a_tagged_name_that_begins_inside_it(analyze):
+    record = analyze("ويتوقع أن يؤدي مهاتير محمد البالغ من العمر 92 عاما اليمين.")
+    person, = actors_of_type(record, "person")
+    assert [m["text"] for m in person["mentions"]] == ["مهاتير محمد"]
+
+
+def test_a_verb_after_a_titled_name_is_not_part_of_it(analyze):
+    record = analyze("وقال رئيس الوزراء الماليزي نجيب عبد الرزاق يتعثر في الانتخابات.")
+    assert names(record, "person") == {"نجيب عبد الرزاق"}

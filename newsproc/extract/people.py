@@ -195,6 +195,10 @@ class PeopleRules:
         while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
                 and self._ordinary_word(tokens[position - 1].key, TRIM_RANK):
             position -= 1
+        # «نجيب عبد الرزاق يتعثر»: a word shaped like a verb after the name the tagger sees is the verb.
+        while tagged is not None and tagged.end_token < position and position > name_first + 1 \
+                and self._verb_like(tokens[position - 1].key):
+            position -= 1
         if tagged is not None and tagged.end_token > position:
             # Further only over words that could be names (not «للتطبيل», «الوظيفة», «شنت»).
             while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
@@ -341,6 +345,7 @@ class PeopleRules:
                         confirmed.add(entry.ident)
         if not known:
             return
+        self._trim_to_known_names(known)
         # «سوليفان» beside «جون سوليفان»: a surname is that of a person the article names in full
         surnames = {m.entity.rsplit(" ", 1)[-1] for m in self.mentions if m.type == "person" and " " in m.entity
                     and known.get((m.first_token, m.end_token)) is None}
@@ -365,7 +370,7 @@ class PeopleRules:
                 self.mentions.append(self._mention(first - 1, end, "person", f"person:{key}", "name"))
                 covered.update((first - 1, first))
                 surnames.add(self.tokens[first].key)
-        for (first, end), (hit, entry) in sorted(known.items()):
+        for (first, end), (hit, entry) in sorted(known.items(), key=lambda item: (item[0][0], -item[0][1])):
             if any(i in covered for i in range(first, end)) or (entry.needs_context and entry.ident not in confirmed):
                 continue
             if end - first == 1 and self.tokens[first].key[len(hit.proclitics):] in surnames:
@@ -374,6 +379,35 @@ class PeopleRules:
                                                proclitics=hit.proclitics, known=entry.ident,
                                                elided=hit.elided))
             covered.update(range(first, end))
+
+    def _trim_to_known_names(self, known: dict) -> None:
+        """«نجيب عبد الرزاق يتعثر»: a name that runs past a known full name into words that are no names
+        ends with the known name; a tagged name that begins inside a known full name yields to it."""
+        ends: dict[int, int] = {}
+        for (first, end), (_hit, entry) in known.items():
+            if end - first >= 2 and not entry.needs_context:
+                ends[first] = max(ends.get(first, 0), end)
+        # «يؤدي مهاتير محمد البالغ»: the tagger's «محمد البالغ» across a known full name gives way to it
+        self.mentions[:] = [m for m in self.mentions if not (
+            m.type == "person" and m.data.get("tagged") and "title_id" not in m.data
+            and any(first < m.first_token < end for first, end in ends.items()))]
+        for mention in self.mentions:
+            end = ends.get(mention.first_token)
+            if mention.type != "person" or mention.form != "name" or end is None or end >= mention.end_token:
+                continue
+            extra = range(end, mention.end_token)
+            if any(self._family_name_like(i) for i in extra):
+                continue  # «عبدالله بن زايد الفريدي»: someone else, whose name begins like the known one
+            mention.end_token, mention.end = end, self.tokens[end - 1].end
+            mention.entity = "person:" + self._name_key(mention.first_token, end,
+                                                         len(mention.data.get("proclitics", "")))
+
+    def _family_name_like(self, position: int) -> bool:
+        key = self.tokens[position].key
+        index = self.index
+        return key in index.given_names or key in index.family_names or key in NAME_LINKS or (
+            key.startswith("ال") and ((key.endswith("ي") and self._rare_word(key))
+                                      or self.doc.person_probability[position] >= EXTEND_PROBABILITY))
 
     def _first_name_before(self, position: int) -> bool:
         """A given name, or a word in no list of frequent words, just before the token in its sentence."""
@@ -385,9 +419,10 @@ class PeopleRules:
                 or self._is_stopword(previous.key):
             return False
         key = previous.key
-        if key in self.index.given_names:
-            return True
         rank = self.index.word_rank
+        if key in self.index.given_names:  # but «فوز مهاتير»: a frequent word needs the tagger's support
+            return rank.get(key, 10**9) > COMMON_RANK \
+                or self.doc.person_probability[position - 1] >= EXTEND_PROBABILITY
         return key not in rank and not any(base in rank for _prefix, base in split_proclitics(key)[1:]) \
             and self.doc.person_probability[position - 1] >= FIRST_NAME_PROBABILITY
 
