@@ -438,3 +438,15 @@ def test_a_known_full_name_wins_over_a_tagged_name_that_begins_inside_it(analyze
 def test_a_verb_after_a_titled_name_is_not_part_of_it(analyze):
     record = analyze("وقال رئيس الوزراء الماليزي نجيب عبد الرزاق يتعثر في الانتخابات.")
     assert names(record, "person") == {"نجيب عبد الرزاق"}
+
+
+def test_a_local_body_of_a_province_or_city_is_that_places_body_of_its_state(analyze):
+    record = analyze("وقالت الشرطة في ولاية كاليفورنيا إن سلطات مدينة نيويورك لم ترد، وأكد الدفاع المدني بتكساس ذلك.")
+    bodies = {a["name"]: a["country"] for a in actors_of_type(record, "organization")}
+    assert bodies == {"الشرطة في ولاية كاليفورنيا": "US", "سلطات مدينة نيويورك": "US", "الدفاع المدني بتكساس": "US"}
+    assert {"كاليفورنيا", "نيويورك", "تكساس"} <= names(record, "location")
+
+
+def test_a_body_named_after_a_local_body_keeps_its_own_name(analyze):
+    record = analyze("ونقل المصاب إلى مستشفى الحرس الوطني بتكساس.")
+    assert "الحرس الوطني بتكساس" not in names(record, "organization")

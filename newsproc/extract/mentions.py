@@ -18,7 +18,7 @@ from ..document import Mention
 from ..text.tokenize import letter_offset, split_proclitics
 from .lookup import ENTITY_KINDS
 from .organizations import OrganizationRules
-from .people import PeopleRules
+from .people import FACILITY_HEADS, PeopleRules
 
 # Words after which an ambiguous country or place name is meant as one.
 CONTEXT_WORDS = keys(
@@ -174,6 +174,9 @@ class MentionFinder(PeopleRules, OrganizationRules):
                     continue
                 if any(i in taken for i in range(hit.first_token, hit.end_token)):
                     continue
+                if self._local_body(hit, entry):
+                    taken.update(range(hit.first_token, hit.end_token))
+                    break
                 country = by_first.get(hit.end_token)
                 located = None
                 if country is None and entry.kind == "institution" and hit.end_token + 1 < len(self.tokens) \
@@ -219,6 +222,42 @@ class MentionFinder(PeopleRules, OrganizationRules):
                                                        country=code))
                 taken.update(range(hit.first_token, hit.end_token))
                 break
+
+    def _local_body(self, hit, entry) -> bool:
+        """«الشرطة في ولاية كاليفورنيا», «سلطات مدينة نيويورك»: a body with local branches (`local` in
+        institutions.yaml) in, or of, a province or city the lexicon places in a state is that place's body."""
+        institution = self.index.tables["institutions"][entry.ident]
+        if not institution.get("local"):
+            return False
+        tokens = self.tokens
+        end = hit.end_token
+        if end + 1 >= len(tokens):
+            return False
+        if hit.first_token > 0 and not hit.proclitics and any(
+                base in FACILITY_HEADS or base in self.index.organization_heads
+                or base in self.index.weak_organization_heads
+                for _, base in split_proclitics(tokens[hit.first_token - 1].key)):
+            return False  # «مستشفى الحرس الوطني بجدة», «مركز شرطة أبو حماد»: named after the body
+        proclitic = ""
+        if entry.kind == "institution":  # «الشرطة في …», «الدفاع المدني بمنطقة …»
+            if tokens[end].key == "في":
+                end += 1
+            else:
+                proclitic = "ب"
+        starts = {(end, proclitic)}
+        if tokens[end].key.startswith(proclitic) and tokens[end].key[len(proclitic):] in self.index.location_heads:
+            starts.add((end + 1, ""))  # «سلطات مدينة نيويورك», «بمحافظة …»
+        place = next((m for m in self.mentions if (m.first_token, m.data.get("proclitics", "")) in starts
+                      and m.type == "location" and m.sentence == tokens[hit.first_token].sentence), None)
+        if place is None or place.entity.startswith(("loc:name:", "loc:capital:")):
+            return False
+        code = self.index.tables["locations"][place.entity[4:]].get("country")
+        if code is None:
+            return False
+        key = " ".join(t.key for t in self.tokens[hit.first_token:place.end_token])[len(hit.proclitics):]
+        self.mentions.append(self._mention(hit.first_token, place.end_token, "organization", f"org:name:{key}",
+                                           "name", proclitics=hit.proclitics, country=code, elided=hit.elided))
+        return True
 
     def _host_place_end(self, end: int) -> int:
         """«سفارة فرنسا بتونس», «السفارة الأمريكية في القدس»: the end of a body's phrase, with the place

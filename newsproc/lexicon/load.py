@@ -144,6 +144,7 @@ SECTIONS = {
         "gender": (True, _choice({"feminine", "masculine", "any"})),
         "stands_for_country": (False, _bool),
         "located": (False, _bool),
+        "local": (False, _bool),
     }),
     "titles": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as minister-foreign")),
