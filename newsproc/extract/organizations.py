@@ -244,7 +244,8 @@ class OrganizationRules:
                 # «رابطة ميلي الإسلامية», «شركة أرامكو السعودية»: the name's own adjectives follow it
                 while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind == "word" \
                         and self._has_article(tokens[end]) and tokens[end].key.endswith(("ي", "يه")) \
-                        and (end not in covered or end in places) and tokens[end].key not in ALLEGIANCE:
+                        and (end not in covered or end in places) and tokens[end].key not in ALLEGIANCE \
+                        and tokens[end].key not in DEFINITE_FUNCTION_WORDS:
                     end += 1
                 break
             elif specific or anchored or definite_head or not (
