@@ -455,3 +455,18 @@ def test_a_body_named_after_a_local_body_keeps_its_own_name(analyze):
 def test_a_relative_pronoun_after_an_organisations_name_is_not_its_adjective(analyze):
     record = analyze("وقال زعيم شبكة حقاني التي يشتبه في قربها من الحكومة إنه لن يتفاوض.")
     assert "شبكة حقاني" in names(record, "organization")
+
+
+def test_a_titled_name_ends_before_frequent_words_the_tagger_rules_out(analyze):
+    record = analyze("بعد أن أعلن زعيم الحركة الاحتجاجية نيكول باشينيان حملة عصيان مدني في أرجاء البلاد.")
+    assert names(record, "person") == {"نيكول باشينيان"}
+
+
+def test_a_noun_and_adjective_in_the_accusative_are_no_name(analyze):
+    record = analyze("وقد قدم رئيس الوفد اعتذارا شفهيا لرئيس لجنة التنظيم.")
+    assert not actors_of_type(record, "person")
+
+
+def test_a_given_name_that_is_a_frequent_word_after_a_title_needs_the_tagger(analyze):
+    record = analyze("لكن وزير الداخلية أثار مفاجأة بإعلانه أمام أنصاره الأحد أن طرح الحكومة مرفوض.")
+    assert not actors_of_type(record, "person")

@@ -173,12 +173,13 @@ class PeopleRules:
         compound = name_first + 1 < position and tokens[name_first + 1].key in COMPOUND_PARTS  # هيبة الله
         # Two or more words in no dictionary after a title are a foreign name (كارا أليسون مارشال), whatever
         # the tagger thinks; one such word alone (اكتفى، جوازات) needs the tagger's support.
-        rare = [t.key for t in tokens[name_first:position] if self._rare_word(t.key)]
+        rare = [tokens[i].key for i in range(name_first, position) if self._rare_word(tokens[i].key)
+                and not self._name_ruled_out(i) and not self._word_with_pronoun(tokens[i].key)]
         # … but not a noun and its adjective in the accusative (اعتذارا شفهيا)
         foreign = len(rare) >= 2 and not all(self._accusative_word(key) or key.endswith("ا") for key in rare)
         if tagged is None and not after_comma and not compound and not foreign \
                 and person[name_first] < EXTEND_PROBABILITY \
-                and not self._known_name(first_key, False) \
+                and not (self._known_name(first_key, False) and not self._name_ruled_out(name_first)) \
                 and not self._known_person_at(name_first) \
                 and (self._ordinary_word(first_key, VETO_RANK) or person[name_first] < UNTAGGED_PROBABILITY
                      or (self._accusative_word(first_key) and person[name_first] < ACCUSATIVE_PROBABILITY)
@@ -195,10 +196,15 @@ class PeopleRules:
         while position > name_first + 1 and person[position - 1] < EXTEND_PROBABILITY \
                 and self._ordinary_word(tokens[position - 1].key, TRIM_RANK):
             position -= 1
-        # «نجيب عبد الرزاق يتعثر»: a word shaped like a verb after the name the tagger sees is the verb.
+        # «نجيب عبد الرزاق يتعثر»: a word shaped like a verb after the name the tagger sees is the verb;
+        # «نيكول باشينيان حملة عصيان مدني»: after two words, a frequent word the tagger rules out ends it.
         while tagged is not None and tagged.end_token < position and position > name_first + 1 \
                 and self._verb_like(tokens[position - 1].key):
             position -= 1
+        position = next((i for i in range(name_first + 2, position) if person[i] < EXTEND_PROBABILITY
+                         and self._ordinary_word(tokens[i].key, TRIM_RANK) and not self._known_name(tokens[i].key)
+                         and tokens[i].key not in NAME_LINKS and tokens[i - 1].key not in NAME_LINKS),
+                        position)
         if tagged is not None and tagged.end_token > position:
             # Further only over words that could be names (not «للتطبيل», «الوظيفة», «شنت»).
             while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
@@ -409,6 +415,19 @@ class PeopleRules:
             key.startswith("ال") and ((key.endswith("ي") and self._rare_word(key))
                                       or self.doc.person_probability[position] >= EXTEND_PROBABILITY))
 
+    def _word_with_pronoun(self, key: str) -> bool:
+        """أنصاره، بإعلانه: a frequent word, perhaps behind proclitics, with the pronoun ه attached."""
+        if not key.endswith("ه") or self._known_name(key, False):
+            return False
+        rank = self.index.word_rank
+        return any(rank.get(base[:-1], COMMON_RANK + 1) <= COMMON_RANK for _, base in split_proclitics(key))
+
+    def _name_ruled_out(self, position: int) -> bool:
+        """«وزير الداخلية أثار مفاجأة»: a name that is also a frequent word (أثار) where the tagger rules
+        a name out."""
+        return self.doc.person_probability[position] < UNTAGGED_PROBABILITY \
+            and self.index.word_rank.get(self.tokens[position].key, VETO_RANK + 1) <= VETO_RANK
+
     def _first_name_before(self, position: int) -> bool:
         """A given name, or a word in no list of frequent words, just before the token in its sentence."""
         if position == 0:
@@ -574,8 +593,9 @@ class PeopleRules:
                         and (self._ordinary_word(tokens[end - 1 - name.first_token].key)
                              or (end - 1 > first and self._verb_like(tokens[end - 1 - name.first_token].key))))):
                     end -= 1  # also «أختر منصور زعيما»: a title in the accusative after the name
-                if end == first:
-                    continue
+                if end == first or (end - first == 2 and self._accusative_word(self.tokens[first].key)
+                                    and self.tokens[first + 1].key.endswith("يا")):
+                    continue  # «قدم رئيس الوفد اعتذارا شفهيا»: a noun and its adjective in the accusative
                 # «درويش وحسين» are two people: a name does not go on over و + a given name, nor over a
                 # function word or a preposition (حمد بن جاسم بكل سرور).
                 for i in range(first + 1, end):
