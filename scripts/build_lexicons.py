@@ -209,8 +209,9 @@ def main() -> None:
                 "Units attested at least twice.")
         + "given_names:\n" + _yaml_list(given) + "\nfamily_names:\n" + _yaml_list(family), encoding="utf-8")
 
-    hand = [read_lexicon_file(DATA / f"{name}.yaml") for name in ("countries", "locations", "organizations",
-                                                                  "titles", "institutions", "cues", "triggers")]
+    hand = [read_lexicon_file(DATA / f"{name}.yaml")
+            for name in ("countries", "locations", "provinces", "organizations", "titles", "institutions", "cues",
+                         "triggers")]
     countries = {e["code"]: e for e in hand[0].sections["countries"]}
     taken = set()
     for entry in countries.values():

@@ -30,8 +30,8 @@ from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
 INDEX_FORMAT = 2
-SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "cities", "institutions", "people", "titles",
-           "stopwords", "names", "common_words", "heads", "cues", "triggers")
+SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "provinces", "cities", "institutions", "people",
+           "titles", "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
 FUTURE_PREFIXES = frozenset({"س", "وس", "فس"})
 
