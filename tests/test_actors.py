@@ -470,3 +470,11 @@ def test_a_noun_and_adjective_in_the_accusative_are_no_name(analyze):
 def test_a_given_name_that_is_a_frequent_word_after_a_title_needs_the_tagger(analyze):
     record = analyze("لكن وزير الداخلية أثار مفاجأة بإعلانه أمام أنصاره الأحد أن طرح الحكومة مرفوض.")
     assert not actors_of_type(record, "person")
+
+
+def test_an_officials_country_follows_the_places_of_a_local_story(analyze):
+    record = analyze("أعلن الدفاع المدني بمنطقة مكة المكرمة انتهاء الحريق. وقال العقيد سعيد الحارثي "
+                     "إن الفرق وصلت إلى الموقع في جدة خلال دقائق.")
+    person = next(a for a in actors_of_type(record, "person") if a["name"] == "سعيد الحارثي")
+    assert person["country"] == "SA"
+    assert not actors_of_type(record, "country")

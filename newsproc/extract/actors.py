@@ -55,11 +55,16 @@ def resolve_actors(doc, index):
 
 
 def _main_country(actors) -> str | None:
-    """The country an article is about: mentioned at least twice, and twice as often as any other."""
-    counts = sorted(((len(a.mentions), a.code) for a in actors if a.type == "country"), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[0][0] < 2 * counts[1][0]):
+    """The country an article is about: mentioned at least twice, and twice as often as any other. Its
+    places and bodies speak for it too: a local story from جدة and منطقة مكة المكرمة is about SA."""
+    counts: dict[str, int] = {}
+    for actor in actors:
+        if actor.type in ("country", "location", "organization") and actor.country:
+            counts[actor.country] = counts.get(actor.country, 0) + len(actor.mentions)
+    ranked = sorted(((n, code) for code, n in counts.items()), reverse=True)
+    if not ranked or ranked[0][0] < 2 or (len(ranked) > 1 and ranked[0][0] < 2 * ranked[1][0]):
         return None
-    return counts[0][1]
+    return ranked[0][1]
 
 
 def _actor(doc, index, actor_id: str, entity: str, mentions: list) -> Actor:
