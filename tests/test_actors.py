@@ -478,3 +478,24 @@ def test_an_officials_country_follows_the_places_of_a_local_story(analyze):
     person = next(a for a in actors_of_type(record, "person") if a["name"] == "سعيد الحارثي")
     assert person["country"] == "SA"
     assert not actors_of_type(record, "country")
+
+
+def test_a_qualifier_after_a_title_belongs_to_the_role(analyze):
+    record = analyze("وقال رئيس الوزراء الإسرائيلي السابق إيهود أولمرت إن الاتفاق سيئ.")
+    person, = actors_of_type(record, "person")
+    assert person["roles"] == [{"title": "رئيس الوزراء السابق", "affiliation": "IL"}]
+
+
+def test_a_rank_between_a_role_and_the_name_is_a_second_role(analyze):
+    record = analyze("والتقى ولي العهد السعودي الأمير محمد بن سلمان بالوفد.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "محمد بن سلمان"
+    assert [r["title"] for r in person["roles"]] == ["ولي العهد", "الأمير"]
+    assert person["roles"][0]["affiliation"] == "SA"
+
+
+def test_a_known_name_ending_in_a_country_adjective_keeps_it_and_its_surname_later(analyze):
+    record = analyze("وقال رئيس الوزراء العراقي محمد شياع السوداني إن الحكومة ستعمل. وأضاف السوداني أن الوضع مستقر.")
+    person, = actors_of_type(record, "person")
+    assert [m["text"] for m in person["mentions"]] == ["محمد شياع السوداني", "السوداني"]
+    assert actor_by_key(record, "country:SD") is None

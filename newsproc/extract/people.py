@@ -99,8 +99,13 @@ class PeopleRules:
         role = [(title_start, tokens[hit.end_token - 1].end)]
         position = hit.end_token
         affiliation = None
-        # Complements that give the affiliation (left out of the role's words) or its scope (kept).
-        for _ in range(3):
+        # Complements that give the affiliation (left out of the role's words) or its scope (kept), and
+        # qualifiers (السابق), kept.
+        for _ in range(4):
+            if position < sentence.end_token and tokens[position].key in self.index.title_qualifiers:
+                role.append((tokens[position].start, tokens[position].end))
+                position += 1
+                continue
             mention = entity_by_first.get(position)
             if mention is None or mention.sentence != tokens[hit.first_token].sentence \
                     or self._known_person_at(position):
@@ -137,10 +142,19 @@ class PeopleRules:
             return  # «أحمد المسماري، المتحدث باسم الجيش الليبي، نبأ …»: the role of the name before it
         if after_comma:
             position += 1
-        # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد».
+        # An honorific between the role and the name: «أمير قطر الشيخ تميم بن حمد»; or a rank, a second
+        # role: «ولي العهد السعودي الأمير محمد بن سلمان».
+        second_role = None
         while True:
             honorifics = [h.end_token for h in hits_by_first.get(position, ())
                           if any(e.kind == "honorific" for e in h.entries)]
+            if not honorifics and second_role is None and self._has_article(tokens[position]) and position + 1 < sentence.end_token:
+                rank = next((h for h in hits_by_first.get(position, ()) if h.end_token == position + 1
+                             and any(e.kind == "title" for e in h.entries)), None)
+                if rank is not None and self._known_name(tokens[position + 1].key, False):
+                    second_role = {"title_id": next(e.ident for e in rank.entries if e.kind == "title"),
+                                   "role": [(tokens[position].start, tokens[position].end)], "affiliation": None}
+                    honorifics = [position + 1]
             if not honorifics:
                 break
             position = max(honorifics)
@@ -149,6 +163,8 @@ class PeopleRules:
             role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
         known = [h.end_token for h in hits_by_first.get(name_first, ()) if any(e.kind == "person" for e in h.entries)
                  and not any(i in covered for i in range(name_first, h.end_token))]
+        if not known:
+            known = self._known_name_over_adjective(name_first, hits_by_first, entity_by_first, covered)
         position = max(known) if known else self._name_end(name_first, sentence, hits_by_first, covered)
         if position == name_first:
             return
@@ -222,6 +238,8 @@ class PeopleRules:
                                 title_id=title.ident, title_start=title_start, role=role,
                                 title_token=first, title_proclitics=prefix, title_elided=elided,
                                 affiliation=affiliation, honorific=title.kind == "honorific")
+        if second_role is not None:
+            mention.data["apposition"] = second_role
         self.mentions.append(mention)
         covered.update(range(name_first, position))
 
@@ -377,7 +395,11 @@ class PeopleRules:
                 covered.update((first - 1, first))
                 surnames.add(self.tokens[first].key)
         for (first, end), (hit, entry) in sorted(known.items(), key=lambda item: (item[0][0], -item[0][1])):
-            if any(i in covered for i in range(first, end)) or (entry.needs_context and entry.ident not in confirmed):
+            if entry.needs_context and entry.ident not in confirmed:
+                continue
+            if entry.needs_context and not hit.proclitics:
+                self._surname_over_adjective(first, end, covered)
+            if any(i in covered for i in range(first, end)):
                 continue
             if end - first == 1 and self.tokens[first].key[len(hit.proclitics):] in surnames:
                 continue
@@ -385,6 +407,33 @@ class PeopleRules:
                                                proclitics=hit.proclitics, known=entry.ident,
                                                elided=hit.elided))
             covered.update(range(first, end))
+
+    def _surname_over_adjective(self, first: int, end: int, covered) -> None:
+        """«وأضاف السوداني» after «محمد شياع السوداني»: the surname of a person the article names, read as a
+        country adjective, is the person when no definite noun stands before it for it to describe."""
+        adjective = next((m for m in self.mentions if m.first_token == first and m.end_token == end
+                          and m.type == "country" and m.form == "adjective"), None)
+        if adjective is None or (first > 0 and self._has_article(self.tokens[first - 1])):
+            return
+        self.mentions.remove(adjective)
+        covered.difference_update(range(first, end))
+
+    def _known_name_over_adjective(self, first, hits_by_first, entity_by_first, covered) -> list[int]:
+        """«محمد شياع السوداني»: a known full name whose last word was read as a country adjective; the
+        name wins and the adjective goes."""
+        for hit in hits_by_first.get(first, ()):
+            if hit.end_token - first < 2 or not any(e.kind == "person" and not e.needs_context for e in hit.entries):
+                continue
+            last = entity_by_first.get(hit.end_token - 1)
+            if last is None or last.type != "country" or last.form != "adjective" \
+                    or last.end_token != hit.end_token \
+                    or any(i in covered for i in range(first, hit.end_token - 1)):
+                continue
+            self.mentions.remove(last)
+            del entity_by_first[hit.end_token - 1]
+            covered.difference_update(range(last.first_token, last.end_token))
+            return [hit.end_token]
+        return []
 
     def _trim_to_known_names(self, known: dict) -> None:
         """«نجيب عبد الرزاق يتعثر»: a name that runs past a known full name into words that are no names
@@ -446,11 +495,12 @@ class PeopleRules:
             and self.doc.person_probability[position - 1] >= FIRST_NAME_PROBABILITY
 
     def _known_person_at(self, position: int) -> bool:
-        """Whether a name of the people lexicon starts at the token (فالنتين is not ف + ال + نتين)."""
+        """Whether a name of the people lexicon starts at the token (فالنتين is not ف + ال + نتين); an
+        alias that needs context (السوداني, also an adjective) does not count."""
         starts = self.__dict__.get("_known_starts")
         if starts is None:
             starts = self._known_starts = {h.first_token for h in self.doc.hits
-                                           if any(e.kind == "person" for e in h.entries)}
+                                           if any(e.kind == "person" and not e.needs_context for e in h.entries)}
         return position in starts
 
     def _known_entity(self, ident: str) -> str:

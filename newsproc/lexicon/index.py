@@ -29,7 +29,7 @@ from ..text.normalize import matching_key
 from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "provinces", "cities", "institutions", "people",
            "titles", "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
@@ -139,6 +139,7 @@ class LexiconIndex:
     weak_organization_heads: frozenset = frozenset()
     location_heads: frozenset = frozenset()
     organization_purposes: frozenset = frozenset()
+    title_qualifiers: frozenset = frozenset()
     latin_name_heads: frozenset = frozenset()
     files: tuple[str, ...] = ()
     digest: str = ""
@@ -240,6 +241,7 @@ def _word_lists(files: list[LexiconFile]) -> dict:
         "location_heads": frozenset(key_tokens(w) for w in lists.get("location_heads", ())),
         "organization_purposes": frozenset(key_tokens(w) for w in lists.get("organization_purposes", ())),
         "latin_name_heads": frozenset(key_tokens(w) for w in lists.get("latin_name_heads", ())),
+        "title_qualifiers": frozenset(key_tokens(w) for w in lists.get("title_qualifiers", ())),
         "word_rank": rank,
     }
 

@@ -172,7 +172,8 @@ SECTIONS = {
 }
 # Sections that are plain lists of words.
 LIST_SECTIONS = ("stopwords", "given_names", "family_names", "common_words", "organization_heads",
-                 "weak_organization_heads", "location_heads", "organization_purposes", "latin_name_heads")
+                 "weak_organization_heads", "location_heads", "organization_purposes", "latin_name_heads",
+                 "title_qualifiers")
 TOP_LEVEL = set(SECTIONS) | {"about", *LIST_SECTIONS}
 
 
