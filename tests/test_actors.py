@@ -499,3 +499,20 @@ def test_a_known_name_ending_in_a_country_adjective_keeps_it_and_its_surname_lat
     person, = actors_of_type(record, "person")
     assert [m["text"] for m in person["mentions"]] == ["محمد شياع السوداني", "السوداني"]
     assert actor_by_key(record, "country:SD") is None
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("وقال مدير المرصد رامي عبد الرحمن إن القصف استمر.", "رامي عبد الرحمن", "مدير المرصد"),
+    ("وقال حاكم ولاية بلاتو سايمون لولانغ إن الهدوء عاد.", "سايمون لولانغ", "حاكم ولاية بلاتو"),
+    ("وقال عضو في جماعة الإخوان المسلمين محمد البلتاجي إن الحكم ظالم.", "محمد البلتاجي",
+     "عضو في جماعة الإخوان المسلمين"),
+])
+def test_the_genitive_place_or_body_after_a_title_belongs_to_the_role(analyze, text, name, title):
+    person, = actors_of_type(analyze(text), "person")
+    assert person["name"] == name
+    assert person["roles"][0]["title"] == title
+
+
+def test_a_word_with_an_attached_pronoun_ends_a_titled_name(analyze):
+    record = analyze("ووجهت محكمة الأربعاء تهمة الفساد إلى رئيس الوزراء السابق نجيب عبد الرزاق لقبوله رشاوى كبيرة.")
+    assert names(record, "person") == {"نجيب عبد الرزاق"}

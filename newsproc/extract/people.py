@@ -148,19 +148,21 @@ class PeopleRules:
         while True:
             honorifics = [h.end_token for h in hits_by_first.get(position, ())
                           if any(e.kind == "honorific" for e in h.entries)]
-            if not honorifics and second_role is None and self._has_article(tokens[position]) and position + 1 < sentence.end_token:
-                rank = next((h for h in hits_by_first.get(position, ()) if h.end_token == position + 1
-                             and any(e.kind == "title" for e in h.entries)), None)
-                if rank is not None and self._known_name(tokens[position + 1].key, False):
-                    second_role = {"title_id": next(e.ident for e in rank.entries if e.kind == "title"),
-                                   "role": [(tokens[position].start, tokens[position].end)], "affiliation": None}
-                    honorifics = [position + 1]
+            if not honorifics and second_role is None:
+                second_role = self._rank_before_name(position, hits_by_first, sentence.end_token)
+                if second_role is not None:
+                    honorifics = [second_role.pop("end")]
             if not honorifics:
                 break
             position = max(honorifics)
-        name_first = self._skip_portfolio(position, sentence.end_token, covered)
+        construct = position == hit.end_token and not self._has_article(tokens[hit.end_token - 1])
+        name_first = self._skip_portfolio(position, sentence.end_token, covered, construct)
         if name_first > position:
             role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
+            if second_role is None:  # «المرشد الأعلى للجمهورية الإسلامية آية الله علي خامنئي»
+                second_role = self._rank_before_name(name_first, hits_by_first, sentence.end_token)
+                if second_role is not None:
+                    name_first = second_role.pop("end")
         known = [h.end_token for h in hits_by_first.get(name_first, ()) if any(e.kind == "person" for e in h.entries)
                  and not any(i in covered for i in range(name_first, h.end_token))]
         if not known:
@@ -204,7 +206,7 @@ class PeopleRules:
             # «القاضي حكم …», «المدير بفرع …», «المدرب اكتفى …»: a frequent word, or one the tagger rules out
             return
         if after_comma and not self._known_name(first_key, False) and person[name_first] < EXTEND_PROBABILITY and (
-                self._ordinary_word(first_key, TRIM_RANK)
+                self._ordinary_word(first_key, TRIM_RANK) or self._verb_like(first_key)
                 or (first_key[:1] == "و" and first_key[1:] in self.index.word_rank)):
             return  # «…الأمريكي، حكومة المملكة», «…لتشيلسي، وأحرز»: after the comma comes something else
         # The rules' name loses frequent ordinary words at its end that the tagger does not see in it
@@ -228,7 +230,8 @@ class PeopleRules:
                     and not self._prepositional_definite(tokens[position]) \
                     and not self._prepositional_word(tokens[position].key) \
                     and not (tokens[position].key[:1] == "و" and tokens[position].key[1:] in self.index.given_names) \
-                    and not self._ordinary_word(tokens[position].key, TRIM_RANK):
+                    and not self._ordinary_word(tokens[position].key, TRIM_RANK) \
+                    and not self._word_with_pronoun(tokens[position].key):
                 position += 1
         if all(t.key.endswith("ا") for t in tokens[name_first:position]) and self._accusative_word(first_key):
             return  # «قدم رئيس الوفد اعتذارا شفهيا»: a noun and its adjective in the accusative
@@ -408,6 +411,19 @@ class PeopleRules:
                                                elided=hit.elided))
             covered.update(range(first, end))
 
+    def _rank_before_name(self, position: int, hits_by_first, limit: int) -> dict | None:
+        """A second title just before a known given name (ولي العهد السعودي الأمير محمد): the person's other
+        role, as title data with the position where the name starts under "end"."""
+        tokens = self.tokens
+        if position + 1 >= limit:
+            return None
+        rank = max((h for h in hits_by_first.get(position, ()) if h.end_token < limit and not h.proclitics
+                    and any(e.kind == "title" for e in h.entries)), key=lambda h: h.end_token, default=None)
+        if rank is None or not self._known_name(tokens[rank.end_token].key, False):
+            return None
+        return {"title_id": next(e.ident for e in rank.entries if e.kind == "title"), "affiliation": None,
+                "role": [(tokens[position].start, tokens[rank.end_token - 1].end)], "end": rank.end_token}
+
     def _surname_over_adjective(self, first: int, end: int, covered) -> None:
         """«وأضاف السوداني» after «محمد شياع السوداني»: the surname of a person the article names, read as a
         country adjective, is the person when no definite noun stands before it for it to describe."""
@@ -466,7 +482,7 @@ class PeopleRules:
 
     def _word_with_pronoun(self, key: str) -> bool:
         """أنصاره، بإعلانه: a frequent word, perhaps behind proclitics, with the pronoun ه attached."""
-        if not key.endswith("ه") or self._known_name(key, False):
+        if len(key) < 4 or not key.endswith("ه") or self._known_name(key, False):
             return False
         rank = self.index.word_rank
         return any(rank.get(base[:-1], COMMON_RANK + 1) <= COMMON_RANK for _, base in split_proclitics(key))
@@ -682,12 +698,35 @@ class PeopleRules:
             self.mentions.append(mention)
             covered.update(range(name.first_token, name.end_token))
 
-    def _skip_portfolio(self, position: int, limit: int, covered) -> int:
+    def _skip_portfolio(self, position: int, limit: int, covered, construct: bool = False) -> int:
         """Words that continue the title rather than start the name: «نائب وزير سياسة الدفاع الوطني»:
-        a noun in ة followed by definite words is a construct phrase, not a name."""
+        a noun in ة followed by definite words is a construct phrase, not a name; so is the genitive of a
+        title without the article (مدير المرصد، ضابط الشرطة), an unknown place after its head (حاكم ولاية
+        بلاتو), and a body after في (القيادي في جماعة الإخوان المسلمين)."""
         tokens = self.tokens
-        if position + 1 >= limit or position in covered or self._known_person_at(position):
+        if position + 1 >= limit or self._known_person_at(position):
             return position
+        if tokens[position].key == "في":
+            body = next((m for m in self.mentions if m.first_token == position + 1 and m.type == "organization"
+                         and not m.data.get("proclitics")), None)
+            if body is not None and body.end_token < limit:
+                return self._skip_portfolio(body.end_token, limit, covered)
+            return position
+        if position in covered:
+            return position
+        if self.tokens[position].key in self.index.location_heads and tokens[position + 1].kind == "word" \
+                and position + 1 not in covered and not self._known_name(tokens[position + 1].key, False) \
+                and position + 2 < limit and tokens[position + 2].kind == "word":
+            return position + 2
+        if construct:
+            end = position
+            while end + 1 < limit and end - position < 3 and tokens[end].kind == "word" and end not in covered \
+                    and self._has_article(tokens[end]) and self.doc.person_probability[end] < EXTEND_PROBABILITY \
+                    and (self._ordinary_word(tokens[end].key) if end == position
+                         else not self._known_name(tokens[end].key, False)):
+                end += 1
+            if end > position and tokens[end].kind == "word":
+                return end
         if self._prepositional_definite(tokens[position]):
             # «الممثل الأعلى للشؤون الخارجية»: a prepositional phrase completes the title.
             end = position + 1
@@ -727,6 +766,8 @@ class PeopleRules:
                 break  # a family name with the article ends a name (السيسي); an ordinary word does not
             if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
                 break
+            if position > first and self._word_with_pronoun(token.key):
+                break  # «نجيب عبد الرزاق لقبوله رشاوى»
             if self._future_verb(token.key) or (position > first and self._accusative_title(position)):
                 break  # «فسيتم», «أختر منصور زعيما»
             if position > first and token.key[:1] == "و" and token.key[1:] in self.index.given_names:
