@@ -516,3 +516,17 @@ def test_the_genitive_place_or_body_after_a_title_belongs_to_the_role(analyze, t
 def test_a_word_with_an_attached_pronoun_ends_a_titled_name(analyze):
     record = analyze("ووجهت محكمة الأربعاء تهمة الفساد إلى رئيس الوزراء السابق نجيب عبد الرزاق لقبوله رشاوى كبيرة.")
     assert names(record, "person") == {"نجيب عبد الرزاق"}
+
+
+def test_a_body_named_by_its_leader_is_an_organisation_of_the_leaders_country(analyze):
+    record = analyze("وقال مسؤول في إدارة ترامب إن القرار نهائي. وانتقدت حكومة نتنياهو القرار.")
+    bodies = {a["name"]: a["country"] for a in actors_of_type(record, "organization")}
+    assert bodies == {"إدارة ترامب": "US", "حكومة نتنياهو": "IL"}
+    assert {"ترامب", "نتنياهو"} <= {m["text"] for a in actors_of_type(record, "person") for m in a["mentions"]}
+
+
+def test_the_national_team_by_its_country_adjective_but_not_one_of_its_teams(analyze):
+    record = analyze("وفاز المنتخب المصري على المنتخب السعودي للشباب.")
+    teams = {a["name"]: a["country"] for a in actors_of_type(record, "organization")}
+    assert teams["المنتخب المصري"] == "EG"
+    assert "المنتخب السعودي للشباب" in teams

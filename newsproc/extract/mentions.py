@@ -97,6 +97,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         self._appositions()
         self._delegations()
         self._known_people()
+        self._bodies_of_leaders()
         self._names_of_bodies()
         self._short_forms()
         self._name_parts()
@@ -193,7 +194,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
                           and not self._adjective_of_previous_noun(hit))
                 else:
                     ok = country.form == "name" and not country.data.get("proclitics")
-                if not ok:
+                if not ok or self._team_of_a_kind(entry, country.end_token):
                     continue
                 code = country.entity.rsplit(":", 1)[1]
                 institution = self.index.tables["institutions"][entry.ident]
@@ -222,6 +223,15 @@ class MentionFinder(PeopleRules, OrganizationRules):
                                                        country=code))
                 taken.update(range(hit.first_token, hit.end_token))
                 break
+
+    def _team_of_a_kind(self, entry, end: int) -> bool:
+        """«المنتخب السعودي للشباب», «المنتخب السعودي الأولمبي»: one of a country's teams, named in full by
+        the organisation rules, not the national team itself."""
+        if self.index.tables["institutions"][entry.ident]["kind"] != "club" or end >= len(self.tokens):
+            return False
+        key = self.tokens[end].key
+        return key.startswith("لل") or (key[:1] == "ل" and key[1:] in self.index.organization_purposes) \
+            or key in ("الاولمبي", "الاولمبيه", "الرديف", "الاول", "الثاني")
 
     def _local_body(self, hit, entry) -> bool:
         """«الشرطة في ولاية كاليفورنيا», «سلطات مدينة نيويورك»: a body with local branches (`local` in

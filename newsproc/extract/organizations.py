@@ -305,6 +305,46 @@ class OrganizationRules:
         return any(m.first_token == position and m.type == "country" and m.form == "adjective"
                    for m in self.mentions)
 
+    def _bodies_of_leaders(self) -> None:
+        """«إدارة ترامب», «نظام الرئيس بشار الأسد», «قوات حفتر»: a body named by its leader (`of_leader` in
+        institutions.yaml) is an organisation of the leader's country; the leader stays a person."""
+        people = {}
+        for mention in self.mentions:
+            if mention.type == "person" and not mention.data.get("proclitics"):
+                people[mention.data.get("title_token", mention.first_token)] = mention
+        for hit in self.doc.hits:
+            entry = next((e for e in hit.entries if e.kind == "leader_body"), None)
+            if entry is None:
+                continue
+            leader = people.get(hit.end_token) or self._known_leader(hit.end_token)
+            if leader is None or (leader.data.get("title_proclitics")) \
+                    or self.tokens[leader.first_token].sentence != self.tokens[hit.first_token].sentence:
+                continue
+            span = range(hit.first_token, leader.end_token)
+            inside = [m for m in self.mentions if m is not leader and m.first_token in span and m.type != "country"]
+            if any(m.type != "organization" or not m.data.get("headed") or m.end_token > leader.end_token
+                   for m in inside):
+                continue  # «قوات الجيش الليبي …»: another body is named there
+            for mention in inside:
+                self.mentions.remove(mention)
+            if leader not in self.mentions:
+                self.mentions.append(leader)
+            known = leader.data.get("known")
+            country = (self.index.tables["people"][known].get("country") if known else None) \
+                or leader.data.get("affiliation")
+            self.mentions.append(self._mention(hit.first_token, leader.end_token, "organization",
+                                               f"org:name:{entry.ident} {leader.entity}", "name",
+                                               proclitics=hit.proclitics, country=country, elided=hit.elided))
+
+    def _known_leader(self, first: int):
+        """«حكومة نتنياهو» read as one head-noun name: the known person in it, as a person mention."""
+        for hit in self.doc.hits:
+            person = next((e for e in hit.entries if e.kind == "person" and not e.needs_context), None)
+            if hit.first_token == first and person is not None and not hit.proclitics:
+                return self._mention(first, hit.end_token, "person", self._known_entity(person.ident), "name",
+                                     known=person.ident)
+        return None
+
     def _names_of_bodies(self) -> None:
         """«طبيبة بفرحات حشاد» after «مستشفى فرحات حشاد»: a tagged name that completes an organisation's
         head noun is that organisation, not a person."""

@@ -29,7 +29,7 @@ from ..text.normalize import matching_key
 from ..text.tokenize import _TOKEN, ELIDING_PROCLITICS, PROCLITICS
 from .load import LexiconFile, SECTIONS, read_lexicon_file
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 SHIPPED = ("countries", "countries_cldr", "organizations", "locations", "provinces", "cities", "institutions", "people",
            "titles", "stopwords", "names", "common_words", "heads", "cues", "triggers")
 _VALID_PROCLITICS = frozenset(PROCLITICS)
@@ -111,6 +111,8 @@ def _entry_surfaces(section: str, entry: dict):
             yield head, Entry("institution", entry["id"], "head", entry["gender"][0], True)
         for head in entry.get("construct", ()):
             yield head, Entry("construct", entry["id"], "construct", entry["gender"][0], False)
+        for head in entry.get("of_leader", ()):
+            yield head, Entry("leader_body", entry["id"], "construct", entry["gender"][0], False)
     elif section == "titles":
         kind = "modifier" if entry.get("modifier") else "honorific" if entry.get("honorific") else "title"
         for form in entry["forms"]:
@@ -146,7 +148,7 @@ class LexiconIndex:
 
     def entry(self, kind: str, ident: str) -> dict:
         table = {"country": "countries", "organization": "organizations", "location": "locations", "person": "people",
-                 "institution": "institutions", "construct": "institutions", "title": "titles",
+                 "institution": "institutions", "construct": "institutions", "leader_body": "institutions", "title": "titles",
                  "modifier": "titles", "honorific": "titles", "cue": "cues", "trigger": "triggers"}[kind]
         return self.tables[table][ident]
 

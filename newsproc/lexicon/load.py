@@ -141,6 +141,7 @@ SECTIONS = {
         "kind": (True, _choice(ORG_KINDS)),
         "heads": (True, _arabic_list),
         "construct": (False, _arabic_list),
+        "of_leader": (False, _arabic_list),
         "gender": (True, _choice({"feminine", "masculine", "any"})),
         "stands_for_country": (False, _bool),
         "located": (False, _bool),
