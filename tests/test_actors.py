@@ -530,3 +530,34 @@ def test_the_national_team_by_its_country_adjective_but_not_one_of_its_teams(ana
     teams = {a["name"]: a["country"] for a in actors_of_type(record, "organization")}
     assert teams["المنتخب المصري"] == "EG"
     assert "المنتخب السعودي للشباب" in teams
+
+
+def test_a_portfolio_then_a_comma_then_the_name(analyze):
+    record = analyze("وقالت وزيرة التضامن والصحة، أنييس بوزن، لصحيفة محلية إن القرار مهم.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "أنييس بوزن"
+    assert person["roles"][0]["title"] == "وزيرة التضامن والصحة"
+
+
+def test_an_indefinite_title_with_an_indefinite_adjective_is_a_description(analyze):
+    record = analyze("وكان كيم أول رئيس كوري شمالي تطأ قدماه أرض الجنوب.")
+    assert names(record, "person") == {"كيم"}
+
+
+def test_a_tagged_name_that_stops_inside_a_known_name_goes_on_to_its_end(analyze):
+    record = analyze("وعقد قمة مع نظيره الشمالي كيم جونغ أون صباح الجمعة.")
+    person, = actors_of_type(record, "person")
+    assert person["english"] == "Kim Jong Un"
+    assert [m["text"] for m in person["mentions"]] == ["كيم جونغ أون"]
+
+
+def test_a_nisba_after_a_titled_given_name_is_the_family_name(analyze):
+    record = analyze("وقال المتحدث باسم الجيش أحمد المصري إن الوضع مستقر.")
+    assert names(record, "person") == {"أحمد المصري"}
+    assert actor_by_key(record, "country:EG") is None
+
+
+def test_the_body_in_a_spokespersons_title_gives_the_affiliation(analyze):
+    record = analyze("قالت المتحدثة باسم البيت الأبيض سارة ساندرز، إن المشاورات مستمرة.")
+    person, = actors_of_type(record, "person")
+    assert person["roles"] == [{"title": "المتحدثة باسم البيت الأبيض", "affiliation": "US"}]

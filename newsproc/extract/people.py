@@ -33,6 +33,7 @@ SURE_PROBABILITY = 0.9  # a word the tagger is this sure of stays in a name even
 EXTEND_PROBABILITY = 0.25  # a word the tagger gives this chance of being in a name may stay in it
 UNTAGGED_PROBABILITY = 0.02  # below this the tagger rules a word out as a name, even a rare word
 COMMON_RANK = 10000  # a tagged name does not begin or end with a word this frequent that is no name
+VERY_COMMON_RANK = 300  # a word this frequent that is no name never ends a tagged name (كيم أول رئيس)
 TRIM_RANK = 3000  # nor does a titled name end with one this frequent, unless the tagger sees it as a name
 FAMILY_NAME_RANK = 10000  # a family name this frequent as a word (المركزية) does not make a name pair
 PART_RANK = 1000  # a word this frequent (صالح، جون) alone is not read as a part of a name in the article
@@ -111,6 +112,10 @@ class PeopleRules:
                     or self._known_person_at(position):
                 break  # «الرئيس الأوكراني فالنتين …»: a known person's name is not the role's complement
             if mention.type == "country" and mention.form == "adjective" and not mention.data.get("definite") \
+                    and position == hit.end_token and not self._has_article(tokens[hit.end_token - 1]) \
+                    and not hit.proclitics:
+                return  # «أول رئيس كوري شمالي تطأ قدماه»: a description, not a title before a name
+            if mention.type == "country" and mention.form == "adjective" and not mention.data.get("definite") \
                     and self._has_article(tokens[hit.end_token - 1]):
                 # «المستشار تركي آل الشيخ»: after a definite title an indefinite adjective is a name.
                 self.mentions.remove(mention)
@@ -121,7 +126,7 @@ class PeopleRules:
                 affiliation = affiliation or mention.entity.split(":", 1)[1]
             else:
                 if mention.type == "organization":
-                    affiliation = affiliation or mention.data.get("country")
+                    affiliation = affiliation or mention.data.get("country") or self._organization_country(mention)
                 role.append((tokens[position].start, tokens[mention.end_token - 1].end))
             position = mention.end_token
         # «المتحدثة باسم الخارجية الأمريكي»: a word before the country adjective is part of the role.
@@ -168,6 +173,8 @@ class PeopleRules:
         if not known:
             known = self._known_name_over_adjective(name_first, hits_by_first, entity_by_first, covered)
         position = max(known) if known else self._name_end(name_first, sentence, hits_by_first, covered)
+        if position == name_first + 1 and not known:
+            position = self._nisba_family_name(position, sentence, entity_by_first, covered)
         if position == name_first:
             return
         tagged = next((n for n in self.doc.names if n.type == "PERS" and n.probability >= PERSON_PROBABILITY
@@ -411,6 +418,26 @@ class PeopleRules:
                                                elided=hit.elided))
             covered.update(range(first, end))
 
+    def _nisba_family_name(self, position: int, sentence, entity_by_first, covered) -> int:
+        """«المتحدث باسم محاكم صفاقس مراد التركي»: after a titled given name, a definite nisba is a family
+        name (a nationality comes before the name: الرئيس التركي رجب); returns the name's new end."""
+        adjective = entity_by_first.get(position)
+        if adjective is None or adjective.type != "country" or adjective.form != "adjective" \
+                or not adjective.data.get("definite") or adjective.end_token != position + 1 \
+                or self.tokens[position - 1].key not in self.index.given_names \
+                or not self._ends_name(position + 1, sentence, {}):
+            return position
+        self.mentions.remove(adjective)
+        del entity_by_first[position]
+        covered.discard(position)
+        return position + 1
+
+    def _organization_country(self, mention) -> str | None:
+        """The country of a body the organisations lexicon knows (البيت الأبيض → US)."""
+        ident = mention.entity.split(":", 1)[1]
+        entry = self.index.tables["organizations"].get(ident)
+        return entry.get("country") if entry else None
+
     def _rank_before_name(self, position: int, hits_by_first, limit: int) -> dict | None:
         """A second title just before a known given name (ولي العهد السعودي الأمير محمد): the person's other
         role, as title data with the position where the name starts under "end"."""
@@ -453,7 +480,8 @@ class PeopleRules:
 
     def _trim_to_known_names(self, known: dict) -> None:
         """«نجيب عبد الرزاق يتعثر»: a name that runs past a known full name into words that are no names
-        ends with the known name; a tagged name that begins inside a known full name yields to it."""
+        ends with the known name, and one that stops inside it goes on to its end; a tagged name that begins
+        inside a known full name yields to it."""
         ends: dict[int, int] = {}
         for (first, end), (_hit, entry) in known.items():
             if end - first >= 2 and not entry.needs_context:
@@ -462,9 +490,17 @@ class PeopleRules:
         self.mentions[:] = [m for m in self.mentions if not (
             m.type == "person" and m.data.get("tagged") and "title_id" not in m.data
             and any(first < m.first_token < end for first, end in ends.items()))]
+        taken = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         for mention in self.mentions:
             end = ends.get(mention.first_token)
-            if mention.type != "person" or mention.form != "name" or end is None or end >= mention.end_token:
+            if mention.type != "person" or mention.form != "name" or end is None or end == mention.end_token:
+                continue
+            if end > mention.end_token:  # «كيم جونغ» of the tagger before «أون»: the known name, in full
+                if not any(i in taken for i in range(mention.end_token, end)) \
+                        and self.tokens[end - 1].sentence == self.tokens[mention.first_token].sentence:
+                    mention.end_token, mention.end = end, self.tokens[end - 1].end
+                    mention.entity = "person:" + self._name_key(mention.first_token, end,
+                                                                 len(mention.data.get("proclitics", "")))
                 continue
             extra = range(end, mention.end_token)
             if any(self._family_name_like(i) for i in extra):
@@ -654,7 +690,8 @@ class PeopleRules:
                                            tokens[0].key, proclitics))):
                     first, proclitics = first + 1, 0
                 while end > first and not self._known_person_at(end - 1) and (
-                        end - 1 in titled or self._accusative_title(end - 1) or (
+                        end - 1 in titled or self._accusative_title(end - 1)
+                        or self._ordinary_word(tokens[end - 1 - name.first_token].key, VERY_COMMON_RANK) or (
                         person[end - 1] < SURE_PROBABILITY
                         and (self._ordinary_word(tokens[end - 1 - name.first_token].key)
                              or (end - 1 > first and self._verb_like(tokens[end - 1 - name.first_token].key))))):
@@ -727,6 +764,8 @@ class PeopleRules:
                 end += 1
             if end > position and tokens[end].kind == "word":
                 return end
+            if end > position and tokens[end].key == "," and end + 2 < limit and tokens[end + 1].kind == "word":
+                return end + 1  # «وزيرة التضامن والصحة، أنييس بوزن،»
         if self._prepositional_definite(tokens[position]):
             # «الممثل الأعلى للشؤون الخارجية»: a prepositional phrase completes the title.
             end = position + 1
@@ -764,7 +803,9 @@ class PeopleRules:
                     position > first and self._ends_name(position + 1, sentence, hits_by_first)
                     and not self._ordinary_word(token.key)):
                 break  # a family name with the article ends a name (السيسي); an ordinary word does not
-            if self._prepositional_definite(token) or (position > first and self._prepositional_word(token.key)):
+            if self._prepositional_definite(token) or (
+                    position > first and self._prepositional_word(token.key)
+                    and self.doc.person_probability[position] < SURE_PROBABILITY):  # but «أنييس بوزن»
                 break
             if position > first and self._word_with_pronoun(token.key):
                 break  # «نجيب عبد الرزاق لقبوله رشاوى»
