@@ -377,6 +377,12 @@ people:
     country: JO
     aliases: [أبو سامر, حامد]
     needs_context: [حامد]
+  - id: lubomyr-zabolotny
+    name: ليوبومير زابولوتني
+    english: Lubomyr Zabolotny
+    country: UA
+    aliases: [زابولوتني]
+    needs_context: [زابولوتني]
 """
 
 
@@ -504,8 +510,8 @@ def test_a_known_name_ending_in_a_country_adjective_keeps_it_and_its_surname_lat
 @pytest.mark.parametrize("text, name, title", [
     ("وقال مدير المرصد رامي عبد الرحمن إن القصف استمر.", "رامي عبد الرحمن", "مدير المرصد"),
     ("وقال حاكم ولاية بلاتو سايمون لولانغ إن الهدوء عاد.", "سايمون لولانغ", "حاكم ولاية بلاتو"),
-    ("وقال عضو في جماعة الإخوان المسلمين محمد البلتاجي إن الحكم ظالم.", "محمد البلتاجي",
-     "عضو في جماعة الإخوان المسلمين"),
+    ("وقال المتحدث في جماعة الإخوان المسلمين محمد البلتاجي إن الحكم ظالم.", "محمد البلتاجي",
+     "المتحدث في جماعة الإخوان المسلمين"),
 ])
 def test_the_genitive_place_or_body_after_a_title_belongs_to_the_role(analyze, text, name, title):
     person, = actors_of_type(analyze(text), "person")
@@ -561,3 +567,11 @@ def test_the_body_in_a_spokespersons_title_gives_the_affiliation(analyze):
     record = analyze("قالت المتحدثة باسم البيت الأبيض سارة ساندرز، إن المشاورات مستمرة.")
     person, = actors_of_type(record, "person")
     assert person["roles"] == [{"title": "المتحدثة باسم البيت الأبيض", "affiliation": "US"}]
+
+
+def test_an_unambiguous_rare_alias_counts_when_the_article_names_its_persons_country(analyze_known):
+    assert actor_by_key(analyze_known("وقال زابولوتني إن الاتفاق سيئ."), "person:ليوبومير زابولوتني") is None
+    record = analyze_known("وقال زابولوتني إن الاتفاق سيئ لأوكرانيا.")
+    assert actor_by_key(record, "person:ليوبومير زابولوتني")["country"] == "UA"
+    # a frequent word as alias needs the person named otherwise, whatever the country
+    assert actor_by_key(analyze_known("وقال حامد إن الاتفاق سيئ للأردن."), "person:حامد الزيني") is None

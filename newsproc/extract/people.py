@@ -379,6 +379,7 @@ class PeopleRules:
                         confirmed.add(entry.ident)
         if not known:
             return
+        confirmed |= self._confirmed_by_country()
         self._trim_to_known_names(known)
         # «سوليفان» beside «جون سوليفان»: a surname is that of a person the article names in full
         surnames = {m.entity.rsplit(" ", 1)[-1] for m in self.mentions if m.type == "person" and " " in m.entity
@@ -477,6 +478,25 @@ class PeopleRules:
             covered.difference_update(range(last.first_token, last.end_token))
             return [hit.end_token]
         return []
+
+    def _confirmed_by_country(self) -> set[str]:
+        """«هنية» in an article about Palestine: an alias that needs context counts when the article names
+        its person's country, the alias belongs to no one else, and it is no word of the frequency list
+        (عون، الحية) nor a title (المهندس)."""
+        countries = {m.entity.split(":", 1)[1] for m in self.mentions if m.type == "country"}
+        people = self.index.tables["people"]
+        found = set()
+        for hit in self.doc.hits:
+            owners = {e.ident for e in hit.entries if e.kind == "person"}
+            if len(owners) != 1 or hit.end_token - hit.first_token != 1 or hit.proclitics not in ("", "و", "ف"):
+                continue
+            ident = owners.pop()
+            key = self.tokens[hit.first_token].key[len(hit.proclitics):]
+            if people[ident].get("country") in countries and key not in self.index.word_rank \
+                    and not any(e.kind in ("title", "honorific") for h in self.doc.hits
+                                if h.first_token == hit.first_token for e in h.entries):
+                found.add(ident)
+        return found
 
     def _trim_to_known_names(self, known: dict) -> None:
         """«نجيب عبد الرزاق يتعثر»: a name that runs past a known full name into words that are no names
