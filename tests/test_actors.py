@@ -575,3 +575,8 @@ def test_an_unambiguous_rare_alias_counts_when_the_article_names_its_persons_cou
     assert actor_by_key(record, "person:ليوبومير زابولوتني")["country"] == "UA"
     # a frequent word as alias needs the person named otherwise, whatever the country
     assert actor_by_key(analyze_known("وقال حامد إن الاتفاق سيئ للأردن."), "person:حامد الزيني") is None
+
+
+def test_definite_words_after_a_title_are_no_foreign_name(analyze):
+    record = analyze("وقال رئيس لجنة الزراعة عضو جمعية منتجي التمور في الغرفة إن الموسم جيد.")
+    assert not actors_of_type(record, "person")

@@ -199,7 +199,8 @@ class PeopleRules:
         # Two or more words in no dictionary after a title are a foreign name (كارا أليسون مارشال), whatever
         # the tagger thinks; one such word alone (اكتفى، جوازات) needs the tagger's support.
         rare = [tokens[i].key for i in range(name_first, position) if self._rare_word(tokens[i].key)
-                and not self._name_ruled_out(i) and not self._word_with_pronoun(tokens[i].key)]
+                and not self._name_ruled_out(i) and not self._word_with_pronoun(tokens[i].key)
+                and (self._known_name(tokens[i].key, False) or not self._has_article(tokens[i]))]
         # … but not a noun and its adjective in the accusative (اعتذارا شفهيا)
         foreign = len(rare) >= 2 and not all(self._accusative_word(key) or key.endswith("ا") for key in rare)
         if tagged is None and not after_comma and not compound and not foreign \
@@ -541,7 +542,7 @@ class PeopleRules:
         if len(key) < 4 or not key.endswith("ه") or self._known_name(key, False):
             return False
         rank = self.index.word_rank
-        return any(rank.get(base[:-1], COMMON_RANK + 1) <= COMMON_RANK for _, base in split_proclitics(key))
+        return any(base[:-1] in rank for _, base in split_proclitics(key))
 
     def _name_ruled_out(self, position: int) -> bool:
         """«وزير الداخلية أثار مفاجأة»: a name that is also a frequent word (أثار) where the tagger rules
