@@ -580,3 +580,8 @@ def test_an_unambiguous_rare_alias_counts_when_the_article_names_its_persons_cou
 def test_definite_words_after_a_title_are_no_foreign_name(analyze):
     record = analyze("وقال رئيس لجنة الزراعة عضو جمعية منتجي التمور في الغرفة إن الموسم جيد.")
     assert not actors_of_type(record, "person")
+
+
+def test_a_family_name_with_the_article_goes_on_before_bin(analyze):
+    record = analyze("وأشاد الأمير خالد الفيصل بن عبدالعزيز بالملتقى.")
+    assert names(record, "person") == {"خالد الفيصل بن عبدالعزيز"}

@@ -821,7 +821,8 @@ class PeopleRules:
                    for h in hits_by_first.get(position, ()) for e in h.entries):
                 break
             if self._has_article(token) and not (
-                    position > first and self._ends_name(position + 1, sentence, hits_by_first)
+                    position > first and (self._ends_name(position + 1, sentence, hits_by_first)
+                                          or self._father_link_at(position + 1, sentence))
                     and not self._ordinary_word(token.key)):
                 break  # a family name with the article ends a name (السيسي); an ordinary word does not
             if self._prepositional_definite(token) or (
@@ -842,6 +843,11 @@ class PeopleRules:
         while position > first and tokens[position - 1].key in NAME_LINKS:
             position -= 1
         return position
+
+    def _father_link_at(self, position: int, sentence) -> bool:
+        """«خالد الفيصل بن عبدالعزيز»: بن and a name after a family name carry the name on."""
+        return position + 1 < sentence.end_token and self.tokens[position].key in FATHER_LINKS \
+            and self.tokens[position + 1].kind == "word"
 
     def _ends_name(self, position: int, sentence, hits_by_first) -> bool:
         """A family name with the article (السيسي، الأسد) is the last word of a name: what follows is
