@@ -585,3 +585,27 @@ def test_definite_words_after_a_title_are_no_foreign_name(analyze):
 def test_a_family_name_with_the_article_goes_on_before_bin(analyze):
     record = analyze("وأشاد الأمير خالد الفيصل بن عبدالعزيز بالملتقى.")
     assert names(record, "person") == {"خالد الفيصل بن عبدالعزيز"}
+
+
+def test_a_regnal_number_ends_a_name_and_the_next_name_is_someone_else(analyze):
+    record = analyze("كلف الملك عبدالله الثاني عمر الرزاز بتشكيل حكومة جديدة.")
+    assert names(record, "person") == {"عبدالله الثاني", "عمر الرزاز"}
+
+
+def test_an_apposition_after_a_known_person_gives_the_role(analyze):
+    record = analyze("نشر أفيخاي أدرعي، المتحدث باسم الجيش الإسرائيلي، صورا للموقع.")
+    person, = actors_of_type(record, "person")
+    assert person["roles"] == [{"title": "المتحدث باسم الجيش", "affiliation": "IL"}]
+
+
+def test_a_place_after_the_portfolio_belongs_to_the_role_and_gives_the_affiliation(analyze):
+    record = analyze("اعتمد المدير العام للتعليم بمنطقة مكة المكرمة محمد بن مهدي الحارثي حركة نقل المعلمين.")
+    person, = actors_of_type(record, "person")
+    assert person["name"] == "محمد بن مهدي الحارثي"
+    assert person["roles"] == [{"title": "المدير العام للتعليم بمنطقة مكة المكرمة", "affiliation": "SA"}]
+
+
+def test_a_present_tense_verb_before_a_known_surname_is_no_given_name(analyze):
+    record = analyze("وكانت الممثلة تقاضي ترامب بتهمة التشهير.")
+    person, = actors_of_type(record, "person")
+    assert [m["text"] for m in person["mentions"]] == ["ترامب"]

@@ -162,6 +162,18 @@ class PeopleRules:
             position = max(honorifics)
         construct = position == hit.end_token and not self._has_article(tokens[hit.end_token - 1])
         name_first = self._skip_portfolio(position, sentence.end_token, covered, construct)
+        while name_first > position:  # «المدير العام للتعليم بمنطقة مكة المكرمة محمد …»: where, after the portfolio
+            place = entity_by_first.get(name_first)
+            if place is None or place.type not in ("location", "organization", "country") \
+                    or not set(place.data.get("proclitics", "")) & set("بل") \
+                    or place.end_token >= sentence.end_token or self._known_person_at(place.end_token):
+                break
+            affiliation = affiliation or self._place_country(place)
+            name_first = place.end_token
+        if name_first > position and not after_comma and tokens[name_first].key == "," \
+                and name_first + 1 < sentence.end_token and tokens[name_first + 1].kind == "word":
+            name_first += 1  # «سفير النظام السوري في الأمم المتحدة، بشار الجعفري،»
+            after_comma = True
         if name_first > position:
             role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
             if second_role is None:  # «المرشد الأعلى للجمهورية الإسلامية آية الله علي خامنئي»
@@ -234,6 +246,7 @@ class PeopleRules:
         if tagged is not None and tagged.end_token > position:
             # Further only over words that could be names (not «للتطبيل», «الوظيفة», «شنت»).
             while position < tagged.end_token and position not in covered and tokens[position].kind == "word" \
+                    and tokens[position - 1].key not in REGNAL_NUMBERS \
                     and not self._is_stopword(tokens[position].key) \
                     and not self._prepositional_definite(tokens[position]) \
                     and not self._prepositional_word(tokens[position].key) \
@@ -434,6 +447,16 @@ class PeopleRules:
         covered.discard(position)
         return position + 1
 
+    def _place_country(self, mention) -> str | None:
+        """The state of a country, place or body mention, from the mention or its lexicon entry."""
+        kind, _, ident = mention.entity.partition(":")
+        if kind == "country":
+            return ident
+        if mention.data.get("country"):
+            return mention.data["country"]
+        table = self.index.tables["locations" if kind == "loc" else "organizations"]
+        return table.get(ident, {}).get("country")
+
     def _organization_country(self, mention) -> str | None:
         """The country of a body the organisations lexicon knows (البيت الأبيض → US)."""
         ident = mention.entity.split(":", 1)[1]
@@ -564,6 +587,8 @@ class PeopleRules:
         if key in self.index.given_names:  # but «فوز مهاتير»: a frequent word needs the tagger's support
             return rank.get(key, 10**9) > COMMON_RANK \
                 or self.doc.person_probability[position - 1] >= EXTEND_PROBABILITY
+        if key[:1] in "يت" and len(key) >= 4 and (key[1:] in rank or "ا" + key[1:] in rank):
+            return False  # «تقاضي ترامب», «يكلف عمر», «تستجوب ساركوزي»: a verb in the present tense
         return key not in rank and not any(base in rank for _prefix, base in split_proclitics(key)[1:]) \
             and self.doc.person_probability[position - 1] >= FIRST_NAME_PROBABILITY
 
@@ -811,6 +836,8 @@ class PeopleRules:
             if token.kind not in ("word", "latin") or position in covered:
                 break
             previous = tokens[position - 1].key if position > first else None
+            if position > first + 1 and previous in REGNAL_NUMBERS and token.key != "عشر":
+                break  # «عبدالله الثاني عمر الرزاز»: the regnal number ends the name
             if previous in NAME_LINKS or (position > first and token.key in REGNAL_NUMBERS | COMPOUND_PARTS):
                 # «عبدالله بن مساعد», «عبد الله الثاني»: after بن/عبد any word is a name.
                 position += 1
@@ -824,6 +851,9 @@ class PeopleRules:
                     position > first and (self._ends_name(position + 1, sentence, hits_by_first)
                                           or self._father_link_at(position + 1, sentence))
                     and not self._ordinary_word(token.key)):
+                if position > first and token.key in self.index.family_names \
+                        and self.index.word_rank.get(token.key, COMMON_RANK + 1) > COMMON_RANK:
+                    position += 1  # «محمد بن مهدي الحارثي حركة نقل»: a family name, the last word of the name
                 break  # a family name with the article ends a name (السيسي); an ordinary word does not
             if self._prepositional_definite(token) or (
                     position > first and self._prepositional_word(token.key)
