@@ -609,3 +609,9 @@ def test_a_present_tense_verb_before_a_known_surname_is_no_given_name(analyze):
     record = analyze("وكانت الممثلة تقاضي ترامب بتهمة التشهير.")
     person, = actors_of_type(record, "person")
     assert [m["text"] for m in person["mentions"]] == ["ترامب"]
+
+
+def test_a_capital_after_a_place_word_behind_a_preposition_is_a_place(analyze):
+    record = analyze("حريق ضخم في فندق بوسط لندن")
+    assert actor_by_key(record, "country:GB") is None
+    assert names(record, "location") == {"لندن"}

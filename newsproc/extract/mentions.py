@@ -156,6 +156,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         is_place = (
             hit.proclitics.endswith("ب")
             or before in LOCATIVE_WORDS
+            or (before is not None and any(base in LOCATIVE_WORDS for _, base in split_proclitics(before)[1:]))
             or (before in {",", "،"} and any(k in {"عاصمه", "العاصمه"} for k in window))
         )
         if is_place:

@@ -237,6 +237,7 @@ class OrganizationRules:
                 end += 1
                 while end < limit and end < first + MAX_ORGANIZATION_TOKENS and tokens[end].kind in ("word", "latin") \
                         and self._proper_word(tokens[end].key) and not self._verb(tokens[end].key) \
+                        and not self._conjoined_word(tokens[end].key) \
                         and not (len(tokens[end].key) >= 5 and tokens[end].key.endswith(PRONOUN_ENDINGS)):
                     end += 1
                 if end < limit and tokens[end].kind == "number" and tokens[end - 1].kind == "latin":
@@ -287,9 +288,17 @@ class OrganizationRules:
                 return self.index.word_rank.get(key[:-len(suffix)], 10**9) <= 10000
         return False
 
+    def _conjoined_word(self, key: str) -> bool:
+        """«فندق موفنبيك وغادر»: و or ف on a frequent word begins another clause."""
+        index = self.index
+        return key[:1] in "وف" and len(key) > 3 and index.word_rank.get(key[1:], 10**9) <= 10000 \
+            and key not in index.family_names and key not in index.given_names
+
     def _proper_word(self, key: str) -> bool:
         """A word that is likely part of a proper name: rare (beyond the 10,000 most frequent) or a name."""
         index = self.index
+        if key[:1] in "وف" and len(key) > 3 and key not in index.word_rank and key[1:] in index.word_rank:
+            return False  # «شركة استراتيجي واعتمدت»: و on a known word begins another clause
         return index.word_rank.get(key, 10**9) > 10000 or key in index.family_names or key in index.given_names
 
     def generic_phrase(self, first: int, end: int) -> bool:
