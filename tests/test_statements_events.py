@@ -118,8 +118,13 @@ def test_negated_actions_are_marked(analyze):
     assert attack["sources"] == ids(record, "country:IR")
 
 
-def test_a_trigger_without_any_actor_is_not_an_event(analyze):
-    assert analyze("أكد الخبراء أهمية التعاون والحوار.")["events"] == []
+def test_a_verbal_noun_that_is_only_a_topic_is_not_an_event(analyze):
+    assert analyze("أكد الخبراء أهمية التعاون.")["events"] == []
+
+
+def test_an_action_without_named_participants_is_still_an_event(analyze):
+    event, = analyze("واندلعت مواجهات عنيفة في المدينة أمس.")["events"]
+    assert event["cameo"] == "19" and event["sources"] == [] and event["targets"] == []
 
 
 def test_relative_day_words_resolve_against_the_article_date(analyze):
@@ -138,3 +143,19 @@ def test_event_offsets_point_at_the_trigger(analyze):
     record = analyze(text)
     for event in record["events"]:
         assert text[event["start"]:event["end"]] == event["trigger"]
+
+
+def test_an_apposition_between_the_speaker_and_the_content_is_skipped(analyze):
+    statement, = analyze("وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن مشروع القرار جاهز.")["statements"]
+    assert statement["content"] == "مشروع القرار جاهز" and statement["speaker_text"] == "منصور العتيبي"
+
+
+def test_a_speaker_no_lexicon_knows_keeps_its_words(analyze):
+    statement, = analyze("وقالت معدة البرنامج إنها أبلغت الشرطة.")["statements"]
+    assert statement["speakers"] == [] and statement["speaker_text"] == "معدة البرنامج"
+
+
+def test_custody_trial_and_closure_are_coercion_events(analyze):
+    record = analyze("وقررت النيابة حبس المتهمين وإحالتهم إلى المحاكمة، وأغلقت السلطات المحطة.")
+    assert {e["cameo"] for e in record["events"]} == {"17"}
+    assert len(record["events"]) >= 3

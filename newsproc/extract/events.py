@@ -9,7 +9,9 @@ A trigger from the `triggers` lexicon (verbs and verbal nouns) opens an event.
 * Location: a place or country after في / ب (also «في عاصمة كوريا الجنوبية، سول»).
 * Date: an explicit date in the sentence, or a day word resolved against the article's date.
 * `negated` after لم/لن/لا/ما/عدم/دون; `hypothetical` under إذا/لو/في حال/قد/أي.
-Events with no actor at all (a bare «التعاون») are not reported: an event-data row needs a participant.
+An event whose participants are not named actors («اندلعت مواجهات», «اعتقل مسلحون») is still reported,
+with empty `sources`/`targets`: the action, its place and date are news on their own, and users filter on
+participants when they need them.
 `start`/`end` are the trigger's offsets.
 """
 from __future__ import annotations
@@ -28,6 +30,9 @@ NEGATIONS = keys("لم", "لن", "لا", "ما", "عدم", "دون", "بدون",
 HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه")
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
+# Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
+ABSTRACT_HEADS = keys("اهميه", "ضروره", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
+                      "مواصله", "استمرار", "تحقيق", "اعاده", "افاق", "مستقبل")
 
 
 def find_events(doc, index):
@@ -48,8 +53,9 @@ def find_events(doc, index):
         if entry.form == "noun" and not sources:
             sources = _between(actors, tokens, hit.end_token, limit)
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
-        if not sources and not targets:
-            continue
+        if not sources and not targets and entry.form == "noun" and hit.first_token > sentence.first_token \
+                and tokens[hit.first_token - 1].key in ABSTRACT_HEADS:
+            continue  # «أهمية التعاون»: a topic, not something that happened
         window = [_without_conjunction(t.key) for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
         start = hit_start(doc, hit)
         end = tokens[hit.end_token - 1].end

@@ -1,0 +1,171 @@
+#!/usr/bin/env python3
+"""Score newsproc's statements and events against hand-annotated gold files (eval/events_gold*.yaml).
+
+    python eval/score_events.py [--gold eval/events_gold.yaml ...] [--corpus ../shared/corpus] [-v]
+
+Matching (on newsproc's matching key, so hamza seats, ى/ي and ة/ه do not matter), within one article and in
+text order, each gold and each predicted item used once:
+* statements: a predicted statement matches a gold one when their cues agree (one contains the other, so
+  «أشارت إلى» matches «أشارت») and their contents overlap (two consecutive words of the gold content's first
+  words occur in the predicted content, or the gold content is shorter than two words). For matched
+  statements the speaker is right when every gold speaker is found among the names, aliases and mention texts
+  of the predicted speakers or in the speaker text (generic speakers: the words of either contain the other).
+* events: a predicted event matches a gold one when their triggers agree (one contains the other) and their
+  CAMEO root codes are equal. For matched events a source (target) is right when the gold list is empty and
+  so is the predicted one, or when some gold source (target) is among the predicted ones.
+Precision counts the predicted items that matched, recall the gold items that did.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from newsproc.pipeline import Pipeline  # noqa: E402
+from newsproc.reader.sources import ReadOptions, Task, read_task  # noqa: E402
+from newsproc.text.normalize import matching_key  # noqa: E402
+
+QUOTES = str.maketrans("", "", '"«»“”\'')
+
+
+def key(text: str) -> str:
+    return matching_key(" ".join(str(text).translate(QUOTES).split()))
+
+
+def words(text: str) -> list[str]:
+    return [w for w in key(text).split() if w not in ("ان", "انه", "انها", "بان", "على", ":")]
+
+
+def agrees(a: str, b: str) -> bool:
+    a, b = key(a), key(b)
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+def content_overlaps(gold: str, predicted: str) -> bool:
+    wanted = words(gold)[:6]
+    if len(wanted) < 2:
+        return True
+    got = " " + " ".join(words(predicted)) + " "
+    return any(f" {wanted[i]} {wanted[i + 1]} " in got for i in range(len(wanted) - 1))
+
+
+def actor_names(actors: dict, ids: list[str]) -> set[str]:
+    names = set()
+    for ident in ids:
+        actor = actors.get(ident)
+        if actor:
+            names |= {key(actor["name"]), *(key(a) for a in actor["aliases"]),
+                      *(key(m["text"]) for m in actor["mentions"])}
+    return names
+
+
+def speaker_right(gold: dict, predicted: dict, actors: dict) -> bool:
+    wanted = gold["speaker"] if isinstance(gold["speaker"], list) else [gold["speaker"]]
+    names = actor_names(actors, predicted["speakers"])
+    text = key(predicted.get("speaker_text") or "")
+    return all(key(w) in names or (text and (key(w) in text or text in key(w))) for w in wanted)
+
+
+def side_right(gold: list, predicted: list, actors: dict) -> bool:
+    if not gold:
+        return not predicted
+    names = actor_names(actors, predicted)
+    return any(key(g) in names for g in gold)
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
+    pipeline = Pipeline()
+    totals = dict.fromkeys(("st_gold", "st_pred", "st_tp", "st_speaker", "st_cue", "ev_gold", "ev_pred", "ev_tp",
+                            "ev_trigger", "ev_source", "ev_target", "ev_negation"), 0)
+    for gold_path in gold_paths:
+        for article in yaml.safe_load(gold_path.read_text(encoding="utf-8"))["articles"]:
+            record = pipeline.analyze(read_task(Task("file", str(corpus / article["file"]), article["file"]),
+                                                ReadOptions()))
+            actors = {a["id"]: a for a in record["actors"]}
+            notes = []
+            gold_statements = article.get("statements") or []
+            predicted = record["statements"]
+            used = set()
+            totals["st_gold"] += len(gold_statements)
+            totals["st_pred"] += len(predicted)
+            for gold in gold_statements:
+                cue_only = next((i for i, p in enumerate(predicted) if i not in used and agrees(gold["cue"], p["cue"])),
+                                None)
+                match = next((i for i, p in enumerate(predicted) if i not in used and agrees(gold["cue"], p["cue"])
+                              and content_overlaps(gold["content"], p["content"])), None)
+                if cue_only is not None:
+                    totals["st_cue"] += 1
+                if match is None:
+                    notes.append(f"statement -{gold['cue']} ({gold['speaker']}): {gold['content']}")
+                    continue
+                used.add(match)
+                totals["st_tp"] += 1
+                if speaker_right(gold, predicted[match], actors):
+                    totals["st_speaker"] += 1
+                else:
+                    notes.append(f"speaker {gold['cue']}: {predicted[match]['speaker_text']!r} vs {gold['speaker']}")
+            notes += [f"statement +{p['cue']} ({p['speaker_text']}): {p['content'][:60]}"
+                      for i, p in enumerate(predicted) if i not in used]
+
+            gold_events = article.get("events") or []
+            predicted = record["events"]
+            used = set()
+            totals["ev_gold"] += len(gold_events)
+            totals["ev_pred"] += len(predicted)
+            for gold in gold_events:
+                if any(agrees(gold["trigger"], p["trigger"]) for p in predicted):
+                    totals["ev_trigger"] += 1
+                match = next((i for i, p in enumerate(predicted) if i not in used
+                              and agrees(gold["trigger"], p["trigger"]) and p["cameo"] == str(gold["code"])), None)
+                if match is None:
+                    notes.append(f"event -{gold['trigger']} {gold['code']} {gold['sources']} -> {gold['targets']}")
+                    continue
+                used.add(match)
+                event = predicted[match]
+                totals["ev_tp"] += 1
+                totals["ev_source"] += side_right(gold["sources"], event["sources"], actors)
+                totals["ev_target"] += side_right(gold["targets"], event["targets"], actors)
+                totals["ev_negation"] += (bool(gold.get("negated")) == event["negated"]
+                                          and bool(gold.get("hypothetical")) == event["hypothetical"])
+            notes += [f"event +{p['trigger']} {p['cameo']}" for i, p in enumerate(predicted) if i not in used]
+            if verbose:
+                print(f"== {article['file']}")
+                for note in notes:
+                    print("  ", note)
+
+    p, r, f = prf(totals["st_tp"], totals["st_pred"], totals["st_gold"])
+    print(f"{'':20} precision  recall     F1   matched  predicted  gold")
+    print(f"{'statements':20} {p:8.3f} {r:7.3f} {f:6.3f} {totals['st_tp']:8} {totals['st_pred']:10} {totals['st_gold']:5}")
+    print(f"  cue found (any content): {totals['st_cue']}/{totals['st_gold']}; "
+          f"speaker right: {totals['st_speaker']}/{totals['st_tp']}")
+    p, r, f = prf(totals["ev_tp"], totals["ev_pred"], totals["ev_gold"])
+    print(f"{'events':20} {p:8.3f} {r:7.3f} {f:6.3f} {totals['ev_tp']:8} {totals['ev_pred']:10} {totals['ev_gold']:5}")
+    print(f"  trigger found (any code): {totals['ev_trigger']}/{totals['ev_gold']}; of the matched: source right "
+          f"{totals['ev_source']}/{totals['ev_tp']}, target right {totals['ev_target']}/{totals['ev_tp']}, "
+          f"negated/hypothetical right {totals['ev_negation']}/{totals['ev_tp']}")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", action="append", type=Path, help="gold file (repeatable; default: "
+                        "eval/events_gold.yaml)")
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list each article's errors")
+    args = parser.parse_args()
+    return score(args.gold or [ROOT / "eval" / "events_gold.yaml"], args.corpus, args.verbose)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
