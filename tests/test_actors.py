@@ -615,3 +615,9 @@ def test_a_capital_after_a_place_word_behind_a_preposition_is_a_place(analyze):
     record = analyze("حريق ضخم في فندق بوسط لندن")
     assert actor_by_key(record, "country:GB") is None
     assert names(record, "location") == {"لندن"}
+
+
+def test_a_known_person_of_an_international_body_takes_no_country_from_the_article(analyze):
+    record = analyze("استقبل الرئيس المصري في القاهرة جوزيب بوريل، الممثل الأعلى للشؤون الخارجية. وقال بوريل إن مصر شريك.")
+    person = next(a for a in actors_of_type(record, "person") if a["english"] == "Josep Borrell")
+    assert person["country"] is None

@@ -43,8 +43,8 @@ def resolve_actors(doc, index):
     if main:
         only = sum(1 for a in actors if a.type == "country") == 1
         for actor in actors:
-            if actor.type != "person" or actor.country is not None:
-                continue
+            if actor.type != "person" or actor.country is not None or any(m.data.get("known") for m in actor.mentions):
+                continue  # a known person without a state (جوزيب بوريل of the EU) does not take the article's
             official = any(index.tables["titles"][data["title_id"]]["agent"] in STATE_AGENTS
                            for m in actor.mentions for data in _titles(m))
             # Officials belong to the article's main country; anyone does when it is the only country.
