@@ -74,6 +74,7 @@ class Actor:
     code: str | None = None
     country: str | None = None
     kind: str | None = None
+    cameo: str | None = None  # CAMEO-style actor code: USAGOV, KORMIL, IGO …
     roles: list[dict] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 

@@ -159,3 +159,20 @@ def test_custody_trial_and_closure_are_coercion_events(analyze):
     record = analyze("وقررت النيابة حبس المتهمين وإحالتهم إلى المحاكمة، وأغلقت السلطات المحطة.")
     assert {e["cameo"] for e in record["events"]} == {"17"}
     assert len(record["events"]) >= 3
+
+
+def test_event_participants_carry_cameo_actor_codes(analyze):
+    record = analyze("وأدان وزير الخارجية الأمريكي أنتوني بلينكن كوريا الشمالية.")
+    event = only([e for e in record["events"] if e["cameo"] == "11"])
+    assert event["source_codes"] == ["USAGOV"] and event["target_codes"] == ["PRK"]
+
+
+def test_a_pronoun_on_a_verbal_noun_points_at_the_state_before_it(analyze):
+    record = analyze("وتقدم بيونج يانج الذخائر إلى روسيا لاستخدامها في حربها ضد أوكرانيا.")
+    war = only([e for e in record["events"] if e["cameo"] == "19"])
+    assert war["source_codes"] == ["RUS"] and war["target_codes"] == ["UKR"]
+
+
+def test_a_planned_action_is_hypothetical(analyze):
+    event = only(analyze("وكان المتهمان يخططان لاستهداف دوريات أمنية.")["events"])
+    assert event["hypothetical"] is True

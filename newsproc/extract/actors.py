@@ -50,8 +50,34 @@ def resolve_actors(doc, index):
             # Officials belong to the article's main country; anyone does when it is the only country.
             if official or only:
                 actor.country = main
+    for actor in actors:
+        actor.cameo = _cameo_code(actor, index)
     doc.actors = actors
     return doc
+
+
+# CAMEO agent codes of organisation kinds (README: "CAMEO actor codes").
+KIND_AGENTS = {"government": "GOV", "military": "MIL", "legislature": "LEG", "judiciary": "JUD", "party": "PTY",
+               "armed_group": "REB", "media": "MED", "company": "BUS", "ngo": "NGO", "religious": "REL"}
+
+
+def _cameo_code(actor, index) -> str | None:
+    """USA for the state, USAGOV for its minister or ministry, IGO for the UN: the country's ISO alpha-3
+    code, then the agent code of the person's first role or of the organisation's kind."""
+    if actor.type == "location":
+        return None
+    if actor.type == "organization" and actor.kind == "igo":
+        return "IGO"
+    country = index.tables["countries"].get(actor.country) if actor.country else None
+    prefix = country.get("alpha3") if country else None
+    agent = None
+    if actor.type == "person":
+        agent = next((index.tables["titles"][data["title_id"]]["agent"] for m in actor.mentions
+                      for data in _titles(m) if not data.get("honorific")), None)
+    elif actor.type == "organization":
+        agent = KIND_AGENTS.get(actor.kind)
+    code = (prefix or "") + (agent or "")
+    return code or None
 
 
 def _main_country(actors) -> str | None:

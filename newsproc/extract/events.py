@@ -27,9 +27,15 @@ LOCATIVE_PREPOSITIONS = keys("في", "داخل")
 PLACE_NOUNS = keys("عاصمه", "العاصمه", "مدينه", "منطقه", "ولايه", "محافظه", "اقليم", "انحاء", "مختلف",
                          "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي")
 NEGATIONS = keys("لم", "لن", "لا", "ما", "عدم", "دون", "بدون", "ليس", "غير")
-HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه")
+HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", "احتمال", "امكانيه",
+                    # plans, intentions and threats: «كانا يخططان لاستهداف», «تهدد بشن هجوم»
+                    "يخطط", "تخطط", "يخططان", "تخططان", "يخططون", "خطط", "خططت", "خططا", "خططوا", "يعتزم",
+                    "تعتزم", "يعتزمون", "ينوي", "تنوي", "ينوون", "يريد", "تريد", "يريدون", "محاوله", "يحاول",
+                    "تحاول", "يحاولون", "حاول", "حاولت", "حاولوا", "يهدد", "تهدد", "يهددون", "هدد", "هددت",
+                    "هددوا", "خطه", "مخطط", "مخططا")
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
+POSSESSIVES = ("ها", "هم", "هما")  # on a verbal noun: its doer (حربها); ه alone is too often part of the word
 # Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
 ABSTRACT_HEADS = keys("اهميه", "ضروره", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
                       "مواصله", "استمرار", "تحقيق", "اعاده", "افاق", "مستقبل")
@@ -40,6 +46,7 @@ def find_events(doc, index):
     tokens = doc.tokens
     covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
     location_ids = {a.id for a in doc.actors if a.type == "location"}
+    codes = {a.id: a.cameo for a in doc.actors}
     predicate_starts = sorted(hit.first_token for hit in doc.predicates)
     events = []
     for hit in select_hits(doc, ("trigger",), covered):
@@ -52,6 +59,8 @@ def find_events(doc, index):
         after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
         if entry.form == "noun" and not sources:
             sources = _between(actors, tokens, hit.end_token, limit)
+        if entry.form == "noun" and not sources and tokens[hit.end_token - 1].key.endswith(POSSESSIVES):
+            sources = _antecedent(doc, hit, sentence, location_ids)  # «حربها ضد أوكرانيا»: روسيا's war
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
         if not sources and not targets and entry.form == "noun" and hit.first_token > sentence.first_token \
                 and tokens[hit.first_token - 1].key in ABSTRACT_HEADS:
@@ -66,6 +75,8 @@ def find_events(doc, index):
             "trigger": doc.text[start:end],
             "sources": sources,
             "targets": targets,
+            "source_codes": [codes.get(a) for a in sources],
+            "target_codes": [codes.get(a) for a in targets],
             "location": location,
             "date": resolve_date(doc, sentence),
             "sentence": tokens[hit.first_token].sentence,
@@ -76,6 +87,20 @@ def find_events(doc, index):
         })
     doc.events = events
     return doc
+
+
+def _antecedent(doc, hit, sentence, location_ids) -> list[str]:
+    """The actor an attached pronoun on a verbal noun refers to: the nearest state or body before it in
+    the sentence."""
+    best = None
+    for actor in doc.actors:
+        if actor.id in location_ids or actor.type == "person":
+            continue
+        for mention in actor.mentions:
+            if sentence.first_token <= mention.first_token and mention.end_token <= hit.first_token \
+                    and (best is None or mention.end_token > best[0]):
+                best = (mention.end_token, actor.id)
+    return [best[1]] if best else []
 
 
 def _hypothetical(window: list[str], trigger_key: str, proclitics: str) -> bool:

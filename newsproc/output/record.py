@@ -23,6 +23,7 @@ def _actor(doc, actor) -> dict:
         "code": actor.code,
         "country": actor.country,
         "kind": actor.kind,
+        "cameo": actor.cameo,
         "aliases": actor.aliases,
         "roles": actor.roles,
         "mentions": [_mention(doc, m) for m in actor.mentions],
