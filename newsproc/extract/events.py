@@ -68,6 +68,7 @@ def find_events(doc, index):
         window = [_without_conjunction(t.key) for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
         start = hit_start(doc, hit)
         end = tokens[hit.end_token - 1].end
+        date, precision = resolve_date(doc, sentence)
         events.append({
             "id": f"E{len(events) + 1}",
             "type": trigger["type"],
@@ -78,7 +79,8 @@ def find_events(doc, index):
             "source_codes": [codes.get(a) for a in sources],
             "target_codes": [codes.get(a) for a in targets],
             "location": location,
-            "date": resolve_date(doc, sentence),
+            "date": date,
+            "date_precision": precision,
             "sentence": tokens[hit.first_token].sentence,
             "start": start,
             "end": end,
