@@ -176,3 +176,20 @@ def test_a_pronoun_on_a_verbal_noun_points_at_the_state_before_it(analyze):
 def test_a_planned_action_is_hypothetical(analyze):
     event = only(analyze("وكان المتهمان يخططان لاستهداف دوريات أمنية.")["events"])
     assert event["hypothetical"] is True
+
+
+def test_the_seed_articles_events_are_those_of_the_specification(analyze):
+    from pathlib import Path
+    text = (Path(__file__).resolve().parent.parent / "samples" / "000_efdb9537e2f129eb.txt").read_text(encoding="utf-8")
+    events = [(e["cameo"], e["trigger"], e["source_codes"], e["target_codes"]) for e in analyze(text)["events"]]
+    for expected in [("04", "لقاء", ["USAGOV", "KORGOV"], []),
+                     ("04", "ناقش", ["USAGOV", "KORGOV"], ["PRK"]),
+                     ("11", "أدانا", ["USAGOV", "KORGOV"], ["PRK"]),
+                     ("07", "تقديم", ["PRK"], ["RUS"]),
+                     ("19", "حربها", ["RUS"], ["UKR"]),
+                     ("05", "شكر", ["USAGOV"], ["KORGOV"]),
+                     ("03", "تعهدت", ["USA", "KOR"], []),
+                     ("03", "التزمت", ["USA", "KOR"], ["PRK"])]:
+        assert expected in events
+    assert any(cameo == "04" and trigger == "حوار" for cameo, trigger, _, _ in events)
+    assert len(events) <= 16  # a few more than the specification's nine, all of them real actions

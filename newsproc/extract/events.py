@@ -16,7 +16,7 @@ participants when they need them.
 """
 from __future__ import annotations
 
-from ..text.normalize import keys
+from ..text.normalize import keys, matching_key
 
 from .clause import SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
@@ -35,6 +35,7 @@ HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", 
                     "هددوا", "خطه", "مخطط", "مخططا")
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
+OBJECT_WINDOW = 5
 POSSESSIVES = ("ها", "هم", "هما")  # on a verbal noun: its doer (حربها); ه alone is too often part of the word
 # Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
 ABSTRACT_HEADS = keys("اهميه", "ضروره", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
@@ -49,9 +50,12 @@ def find_events(doc, index):
     codes = {a.id: a.cameo for a in doc.actors}
     predicate_starts = sorted(hit.first_token for hit in doc.predicates)
     events = []
+    spans = []  # (first token, end token, form) of each event's trigger
     for hit in select_hits(doc, ("trigger",), covered):
         entry = next(e for e in hit.entries if e.kind == "trigger")
         trigger = index.tables["triggers"][entry.ident]
+        if trigger.get("objects") and not _object_follows(tokens, hit, trigger["objects"]):
+            continue
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         limit = _clause_end(tokens, hit, sentence.end_token, predicate_starts)
         subject = doc.subjects.get(hit.first_token) or Subject()
@@ -69,6 +73,7 @@ def find_events(doc, index):
         start = hit_start(doc, hit)
         end = tokens[hit.end_token - 1].end
         date, precision = resolve_date(doc, sentence)
+        spans.append((hit.first_token, hit.end_token, entry.form))
         events.append({
             "id": f"E{len(events) + 1}",
             "type": trigger["type"],
@@ -87,8 +92,33 @@ def find_events(doc, index):
             "negated": bool(window) and window[-1] in NEGATIONS,
             "hypothetical": _hypothetical(window, tokens[hit.first_token].key, hit.proclitics),
         })
+    _nested_objects(tokens, events, spans, codes)
     doc.events = events
     return doc
+
+
+def _nested_objects(tokens, events, spans, codes) -> None:
+    """«أدانا بشدة تقديم بيونج يانج الذخائر إلى روسيا»: a verb whose object is another event's verbal noun
+    targets that event's doer."""
+    for (first, end, form), event in zip(spans, events):
+        if form != "verb" or event["targets"]:
+            continue
+        for (other_first, _, other_form), other in zip(spans, events):
+            if other is event or other_form != "noun" or other_first < end \
+                    or tokens[other_first].sentence != tokens[first].sentence \
+                    or _distance(tokens, end, other_first) > 1:
+                continue
+            event["targets"] = [a for a in other["sources"] if a not in event["sources"]]
+            event["target_codes"] = [codes.get(a) for a in event["targets"]]
+            break
+
+
+def _object_follows(tokens, hit, objects) -> bool:
+    """One of the trigger's required objects within a few words after it (a possessor may stand between)."""
+    words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key
+             for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
+    text = " " + " ".join(words) + " "
+    return any(f" {matching_key(o)} " in text for o in objects)
 
 
 def _antecedent(doc, hit, sentence, location_ids) -> list[str]:

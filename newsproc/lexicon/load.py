@@ -169,6 +169,7 @@ SECTIONS = {
         "type": (True, _text),
         "verbs": (False, _arabic_list),
         "nouns": (False, _arabic_list),
+        "objects": (False, _arabic_list),
     }),
 }
 # Sections that are plain lists of words.
