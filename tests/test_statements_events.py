@@ -193,3 +193,9 @@ def test_the_seed_articles_events_are_those_of_the_specification(analyze):
         assert expected in events
     assert any(cameo == "04" and trigger == "حوار" for cameo, trigger, _, _ in events)
     assert len(events) <= 16  # a few more than the specification's nine, all of them real actions
+
+
+def test_who_announces_an_action_made_it(analyze):
+    record = analyze("أعلنت وزارة الداخلية التونسية اعتقال شخصين في القصرين.")
+    arrest = only([e for e in record["events"] if e["cameo"] == "17"])
+    assert arrest["source_codes"] == ["TUNGOV"]

@@ -63,6 +63,8 @@ def find_events(doc, index):
         after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
         if entry.form == "noun" and not sources:
             sources = _between(actors, tokens, hit.end_token, limit)
+        if entry.form == "noun" and not sources:
+            sources = _announcer(doc, hit, location_ids)  # «أعلنت وزارة الداخلية اعتقال شخصين»
         if entry.form == "noun" and not sources and tokens[hit.end_token - 1].key.endswith(POSSESSIVES):
             sources = _antecedent(doc, hit, sentence, location_ids)  # «حربها ضد أوكرانيا»: روسيا's war
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
@@ -119,6 +121,20 @@ def _object_follows(tokens, hit, objects) -> bool:
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
     text = " " + " ".join(words) + " "
     return any(f" {matching_key(o)} " in text for o in objects)
+
+
+def _announcer(doc, hit, location_ids) -> list[str]:
+    """The subject of a reporting verb whose object is the verbal noun: who announces an arrest made it."""
+    for predicate in doc.predicates:
+        if not any(e.kind == "cue" for e in predicate.entries) or predicate.end_token > hit.first_token:
+            continue
+        subject = doc.subjects.get(predicate.first_token)
+        if subject is None or not subject.explicit or not subject.actors:
+            continue
+        end = subject.end if subject.first >= predicate.end_token else predicate.end_token
+        if end == hit.first_token:
+            return [a for a in subject.actors if a not in location_ids]
+    return []
 
 
 def _antecedent(doc, hit, sentence, location_ids) -> list[str]:
