@@ -99,21 +99,21 @@ def test_prepositional_targets_and_location(analyze):
 
 def test_verbal_noun_takes_its_possessor_as_source(analyze):
     record = analyze("وأدان الاتحاد الأوروبي هجوم روسيا على أوكرانيا.")
-    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    attack = only([e for e in record["events"] if e["type"] == "attack"])
     assert attack["sources"] == ids(record, "country:RU")
     assert attack["targets"] == ids(record, "country:UA")
 
 
 def test_agent_after_min_janib(analyze):
     record = analyze("وحذرت اليابان من أي هجوم من جانب كوريا الشمالية ضد جيرانها.")
-    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    attack = only([e for e in record["events"] if e["type"] == "attack"])
     assert attack["sources"] == ids(record, "country:KP")
     assert attack["hypothetical"] is True
 
 
 def test_negated_actions_are_marked(analyze):
     record = analyze("ولم تهاجم إيران السفن الأمريكية.")
-    attack = only([e for e in record["events"] if e["cameo"] == "18"])
+    attack = only([e for e in record["events"] if e["type"] == "attack"])
     assert attack["negated"] is True
     assert attack["sources"] == ids(record, "country:IR")
 
@@ -199,3 +199,8 @@ def test_who_announces_an_action_made_it(analyze):
     record = analyze("أعلنت وزارة الداخلية التونسية اعتقال شخصين في القصرين.")
     arrest = only([e for e in record["events"] if e["cameo"] == "17"])
     assert arrest["source_codes"] == ["TUNGOV"]
+
+
+def test_an_attack_by_a_state_is_military_force_and_by_others_an_assault(analyze):
+    assert only(analyze("وهاجمت فرنسا مواقع للنظام.")["events"])["cameo"] == "19"
+    assert only(analyze("وهاجم مسلحون مركزا للشرطة.")["events"])["cameo"] == "18"

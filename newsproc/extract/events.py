@@ -76,10 +76,13 @@ def find_events(doc, index):
         end = tokens[hit.end_token - 1].end
         date, precision = resolve_date(doc, sentence)
         spans.append((hit.first_token, hit.end_token, entry.form))
+        cameo = trigger["cameo"]
+        if cameo == "18" and trigger["type"] == "attack" and any(_armed_state(codes.get(a)) for a in sources):
+            cameo = "19"  # CAMEO: an attack by a state or its forces is conventional military force
         events.append({
             "id": f"E{len(events) + 1}",
             "type": trigger["type"],
-            "cameo": trigger["cameo"],
+            "cameo": cameo,
             "trigger": doc.text[start:end],
             "sources": sources,
             "targets": targets,
@@ -121,6 +124,11 @@ def _object_follows(tokens, hit, objects) -> bool:
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
     text = " " + " ".join(words) + " "
     return any(f" {matching_key(o)} " in text for o in objects)
+
+
+def _armed_state(code: str | None) -> bool:
+    """A state (USA) or its military (USAMIL), by CAMEO actor code."""
+    return bool(code) and (len(code) == 3 and code not in ("IGO", "NGO") or code.endswith("MIL"))
 
 
 def _announcer(doc, hit, location_ids) -> list[str]:
