@@ -204,3 +204,15 @@ def test_who_announces_an_action_made_it(analyze):
 def test_an_attack_by_a_state_is_military_force_and_by_others_an_assault(analyze):
     assert only(analyze("وهاجمت فرنسا مواقع للنظام.")["events"])["cameo"] == "19"
     assert only(analyze("وهاجم مسلحون مركزا للشرطة.")["events"])["cameo"] == "18"
+
+
+def test_a_bare_title_as_speaker_is_the_person_given_that_title(analyze):
+    record = analyze("واستقبل الرئيس الفرنسي إيمانويل ماكرون الوفد. وقال الرئيس إن فرنسا لن تنسحب.")
+    statement = only([s for s in record["statements"] if s["cue"] == "قال"])
+    assert statement["speakers"] == ids(record, "person:ايمانويل ماكرون")
+
+
+def test_an_adverb_is_no_speaker_and_a_prepositional_phrase_ends_one(analyze):
+    assert only(analyze("وأكدوا الآن أن القطعة قديمة.")["statements"])["speaker_text"] is None
+    statement = only(analyze("وقال والدها لموقع إخباري إن ابنته وجدتها.")["statements"])
+    assert statement["speaker_text"] == "والدها"

@@ -25,12 +25,17 @@ GENERIC_SUBJECTS = keys(
     "المجلس", "اللجنه", "الوكاله", "التقرير", "الدراسه", "المحكمه", "النيابه", "البرلمان", "المعارضه",
     "الجماعه", "التنظيم", "الناشطون", "المحتجون", "المتظاهرون", "مسلحون", "المسلحون",
 )
+# A bare title as subject («قال الرئيس») is the person the article gave that title to.
+TITLE_SUBJECTS = keys("الرءيس", "الوزير", "الوزيره", "المتحدث", "المتحدثه", "الناطق", "الامير", "الملك",
+                      "السفير", "المندوب", "المبعوث", "الزعيم", "المدرب", "القاضي", "المحافظ", "الامين")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
                             for suffix in ("", "ه", "ها", "هم", "هما", "ي", "ني", "نا")) | {"امس", "اليوم"}
+NOT_A_SPEAKER = keys("الان", "ايضا", "كذلك", "مجددا", "سابقا", "لاحقا", "مرارا", "حينها", "بدوره", "بدورها",
+                     "بدورهم", "صراحه", "مؤخرا")
 RELATIVE_PRONOUNS = keys("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي",
                                "اللاتي", "اللاءي")
 NOT_A_SUBJECT = keys("فيه", "فيها", "عليه", "عليها", "له", "لها", "منه", "منها", "عنه", "عنها", "اليه",
@@ -45,6 +50,19 @@ class Subject:
     explicit: bool = True                             # False when continued from an earlier predicate
     first: int = -1                                   # token span of an explicit subject
     end: int = -1
+
+
+def _titled_person(doc, title_key: str, before: int) -> list[str]:
+    """The person most recently mentioned before `before` whose role begins with the title."""
+    best = None
+    for actor in doc.actors:
+        if actor.type != "person" or not any(
+                matching_key(role["title"]).split(" ")[0] == title_key for role in actor.roles):
+            continue
+        last = max((m.start for m in actor.mentions if m.start < before), default=None)
+        if last is not None and (best is None or last > best[0]):
+            best = (last, actor.id)
+    return [best[1]] if best else []
 
 
 class ActorSpans:
@@ -215,6 +233,8 @@ def find_subjects(doc, index):
             if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
                 word = doc.text[tokens[position].start:tokens[position].end]
                 pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS and last_pair else []
+                if not pair and tokens[position].key in TITLE_SUBJECTS:
+                    pair = _titled_person(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
         if relative:
@@ -271,19 +291,25 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
     while position < limit and tokens[position].key in SKIPPABLE:
         position += 1
     end = position
+    addressee = False  # «… لموقع إخباري»: to whom it was said
     while end < min(limit, position + 4):
         token = tokens[end]
-        if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT or token.key in index.stopwords \
+        if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT \
+                or (end == position and token.key in index.stopwords) \
                 or token.key in FOLLOWS_SPEAKER or any(h.first_token == end for h in doc.predicates):
             break
+        if end > position and token.key[:1] in "لب" and not token.key.startswith("ال") and len(token.key) > 3 \
+                and token.key[1:] in index.word_rank:
+            addressee = True
+            break  # «قال والدها لموقع إخباري إن …»: the speaker ends before ل/ب and a word
         end += 1
-    if end == position:
-        return None
+    if end == position or all(t.key in NOT_A_SPEAKER for t in tokens[position:end]):
+        return None  # «أكدوا الآن أن»: no speaker is named
     # Only words that the content follows: «قال شكري إن», «أضاف بوريل:», «قالت المرأتان، …».
     # Not «أدانا تقديم بيونج يانج …» nor «طالب عدد من المرضى».
     takes = {matching_key(word) for e in hit.entries if e.kind == "cue"
              for word in index.tables["cues"][e.ident].get("takes") or ()}
-    if end < limit and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].key in takes
+    if end < limit and not addressee and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].key in takes
                             or tokens[end].key in {",", ":", '"'}):
         return None
     return Subject([], doc.text[tokens[position].start:tokens[end - 1].end], True, position, end)

@@ -52,8 +52,6 @@ def find_statements(doc, index):
         if found is None:
             continue
         subject, first, end, kind = found
-        if subject.text is None and entry.ident not in STANDALONE_CUES:
-            subject = Subject(subject.actors, _unnamed_speaker(doc, hit.end_token, first))
         start, stop = tokens[first].start, tokens[end - 1].end
         cue_start = hit_start(doc, hit)
         statements.append({
@@ -72,19 +70,6 @@ def find_statements(doc, index):
         })
     doc.statements = statements
     return doc
-
-
-def _unnamed_speaker(doc, first: int, content: int) -> str | None:
-    """«وقالت معدة البرنامج إنها …»: the words between the cue and the introducer of its content name a
-    speaker the actors do not know; they are kept as the speaker's text."""
-    tokens = doc.tokens
-    end = content
-    while end > first and (tokens[end - 1].key in INTRODUCERS or tokens[end - 1].kind == "punct"):
-        end -= 1
-    span = tokens[first:end]
-    if not 1 <= len(span) <= 4 or any(t.kind != "word" for t in span):
-        return None
-    return doc.text[span[0].start:span[-1].end]
 
 
 def _clause_limit(doc, index, hit, limit: int) -> int:
