@@ -13,7 +13,6 @@ Matching (all on newsproc's matching key, so spelling variants of hamza, ى/ي, 
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import Counter
 from pathlib import Path
@@ -23,6 +22,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gold_cli import run  # noqa: E402
 from newsproc.pipeline import Pipeline  # noqa: E402
 from newsproc.reader.sources import ReadOptions, Task, read_task  # noqa: E402
 from newsproc.text.normalize import matching_key  # noqa: E402
@@ -122,13 +122,7 @@ def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, action="append",
-                        help="gold file (repeatable; default: eval/actors_gold.yaml)")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list each article's errors")
-    arguments = parser.parse_args()
-    return score(arguments.gold or [ROOT / "eval" / "actors_gold.yaml"], arguments.corpus, arguments.verbose)
+    return run(score, __doc__.splitlines()[0], "eval/actors_gold.yaml")
 
 
 if __name__ == "__main__":

@@ -17,7 +17,6 @@ Precision counts the predicted items that matched, recall the gold items that di
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -26,6 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from gold_cli import run  # noqa: E402
 from newsproc.pipeline import Pipeline  # noqa: E402
 from newsproc.reader.sources import ReadOptions, Task, read_task  # noqa: E402
 from newsproc.text.normalize import matching_key  # noqa: E402
@@ -158,13 +158,7 @@ def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", action="append", type=Path, help="gold file (repeatable; default: "
-                        "eval/events_gold.yaml)")
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list each article's errors")
-    args = parser.parse_args()
-    return score(args.gold or [ROOT / "eval" / "events_gold.yaml"], args.corpus, args.verbose)
+    return run(score, __doc__.splitlines()[0], "eval/events_gold.yaml")
 
 
 if __name__ == "__main__":
