@@ -216,3 +216,14 @@ def test_an_adverb_is_no_speaker_and_a_prepositional_phrase_ends_one(analyze):
     assert only(analyze("وأكدوا الآن أن القطعة قديمة.")["statements"])["speaker_text"] is None
     statement = only(analyze("وقال والدها لموقع إخباري إن ابنته وجدتها.")["statements"])
     assert statement["speaker_text"] == "والدها"
+
+
+def test_a_quote_inside_the_speakers_apposition_is_not_the_content(analyze):
+    statement = only(analyze('وقال كيفن واتكينز، رئيس منظمة "أنقذوا الأطفال"، إن التجويع جريمة.')["statements"])
+    assert statement["content"] == "التجويع جريمة" and statement["kind"] == "indirect"
+
+
+def test_an_ambassador_in_a_country_then_a_comma_then_the_name(analyze):
+    record = analyze("بل لمّح السفير الروسي في بريطانيا، أكساندر ياكوفينكو، إلى أن الأدلة ضعيفة.")
+    statement = only(record["statements"])
+    assert statement["speakers"] == ids(record, "person:اكساندر ياكوفينكو")

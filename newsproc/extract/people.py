@@ -463,6 +463,9 @@ class PeopleRules:
         entry = self.index.tables["organizations"].get(ident)
         return entry.get("country") if entry else None
 
+    def _comma_follows(self, position: int, limit: int) -> bool:
+        return position + 1 < limit and self.tokens[position].key == "," and self.tokens[position + 1].kind == "word"
+
     def _rank_before_name(self, position: int, hits_by_first, limit: int) -> dict | None:
         """A second title just before a known given name (ولي العهد السعودي الأمير محمد): the person's other
         role, as title data with the position where the name starts under "end"."""
@@ -790,8 +793,9 @@ class PeopleRules:
         if position + 1 >= limit or self._known_person_at(position):
             return position
         if tokens[position].key == "في":
-            body = next((m for m in self.mentions if m.first_token == position + 1 and m.type == "organization"
-                         and not m.data.get("proclitics")), None)
+            body = next((m for m in self.mentions if m.first_token == position + 1 and not m.data.get("proclitics")
+                         and (m.type == "organization" or (construct is False and m.type in ("country", "location")
+                                                           and self._comma_follows(m.end_token, limit)))), None)
             if body is not None and body.end_token < limit:
                 return self._skip_portfolio(body.end_token, limit, covered)
             return position

@@ -103,6 +103,9 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
     scan = start
     # «وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن …»: an apposition between commas comes first
     reach = 14 if start < limit and tokens[start].key == "," else 6
+    if reach > 6:  # «قال كيفن واتكينز، رئيس منظمة "أنقذوا الأطفال"، إن …»: a quote inside the apposition
+        scan = next((i for i in range(start, min(limit, start + reach + 1)) if tokens[i].key in INTRODUCERS
+                     and tokens[i - 1].key == ","), start)
     while scan < limit and scan - start <= reach:
         key = tokens[scan].key
         if key in QUOTES:
