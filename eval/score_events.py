@@ -12,7 +12,8 @@ text order, each gold and each predicted item used once:
   of the predicted speakers or in the speaker text (generic speakers: the words of either contain the other).
 * events: a predicted event matches a gold one when their triggers agree (one contains the other) and their
   CAMEO root codes are equal. For matched events a source (target) is right when the gold list is empty and
-  so is the predicted one, or when some gold source (target) is among the predicted ones.
+  so is the predicted one, or when some gold source (target) is among the predicted ones — or, for a
+  participant no actor stands for, when its words and the predicted `source_text` (`target_text`) agree.
 Precision counts the predicted items that matched, recall the gold items that did.
 """
 from __future__ import annotations
@@ -71,11 +72,13 @@ def speaker_right(gold: dict, predicted: dict, actors: dict) -> bool:
     return all(key(w) in names or (text and (key(w) in text or text in key(w))) for w in wanted)
 
 
-def side_right(gold: list, predicted: list, actors: dict) -> bool:
+def side_right(gold: list, predicted: list, text: str | None, actors: dict) -> bool:
+    """Right when both are empty, or a gold participant is among the predicted actors or, for one no
+    actor stands for, its words and the predicted words contain one another."""
     if not gold:
         return not predicted
     names = actor_names(actors, predicted)
-    return any(key(g) in names for g in gold)
+    return any(key(g) in names or (text and agrees(g, text)) for g in gold)
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
@@ -134,8 +137,12 @@ def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
                 used.add(match)
                 event = predicted[match]
                 totals["ev_tp"] += 1
-                totals["ev_source"] += side_right(gold["sources"], event["sources"], actors)
-                totals["ev_target"] += side_right(gold["targets"], event["targets"], actors)
+                for side in ("sources", "targets"):
+                    right = side_right(gold[side], event[side], event.get(side[:-1] + "_text"), actors)
+                    totals["ev_" + side[:-1]] += right
+                    if not right:
+                        names = [actors[a]["name"] for a in event[side] if a in actors]
+                        notes.append(f"{side[:-1]} {gold['trigger']}: {names} vs {gold[side]}")
                 totals["ev_negation"] += (bool(gold.get("negated")) == event["negated"]
                                           and bool(gold.get("hypothetical")) == event["hypothetical"])
             notes += [f"event +{p['trigger']} {p['cameo']}" for i, p in enumerate(predicted) if i not in used]

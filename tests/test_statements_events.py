@@ -227,3 +227,15 @@ def test_an_ambassador_in_a_country_then_a_comma_then_the_name(analyze):
     record = analyze("بل لمّح السفير الروسي في بريطانيا، أكساندر ياكوفينكو، إلى أن الأدلة ضعيفة.")
     statement = only(record["statements"])
     assert statement["speakers"] == ids(record, "person:اكساندر ياكوفينكو")
+
+
+def test_participants_no_actor_stands_for_keep_their_words(analyze):
+    event = only(analyze("واعتقلت الشرطة ثلاثة أشخاص يشتبه في تورطهم.")["events"])
+    assert event["sources"] == [] and event["source_text"] == "الشرطة"
+    assert event["targets"] == [] and event["target_text"] == "ثلاثة أشخاص"
+
+
+def test_participant_words_are_left_out_when_actors_stand_for_them(analyze):
+    event = only([e for e in analyze("وأدان وزير الخارجية الأمريكي أنتوني بلينكن كوريا الشمالية.")["events"]
+                  if e["cameo"] == "11"])
+    assert event["source_text"] is None and event["target_text"] is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..text.normalize import keys, matching_key
 
-from .clause import SKIPPABLE, ActorSpans, Subject, select_hits
+from .clause import RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
 from .dates import resolve_date
 
@@ -36,6 +36,7 @@ HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", 
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 OBJECT_WINDOW = 5
+OBJECT_WORDS = 3  # an object without an actor is kept as at most this many words
 POSSESSIVES = ("ها", "هم", "هما")  # on a verbal noun: its doer (حربها); ه alone is too often part of the word
 # Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
 ABSTRACT_HEADS = keys("اهميه", "ضروره", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
@@ -88,6 +89,8 @@ def find_events(doc, index):
             "targets": targets,
             "source_codes": [codes.get(a) for a in sources],
             "target_codes": [codes.get(a) for a in targets],
+            "source_text": None if sources else _subject_text(subject),
+            "target_text": None if targets else _object_text(doc, hit, after, limit),
             "location": location,
             "date": date,
             "date_precision": precision,
@@ -124,6 +127,31 @@ def _object_follows(tokens, hit, objects) -> bool:
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
     text = " " + " ".join(words) + " "
     return any(f" {matching_key(o)} " in text for o in objects)
+
+
+def _subject_text(subject) -> str | None:
+    """The words of a subject no actor stands for («مسلحون», «النيابة العامة»)."""
+    return subject.text if subject.explicit and not subject.actors else None
+
+
+def _object_text(doc, hit, position: int, limit: int) -> str | None:
+    """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص."""
+    tokens = doc.tokens
+    while position < limit and tokens[position].key in SKIPPABLE:
+        position += 1
+    if position < limit and tokens[position].key in TARGET_PREPOSITIONS:
+        position += 1
+    starts = {h.first_token for h in doc.predicates}
+    end = position
+    while end < min(limit, position + OBJECT_WORDS) and tokens[end].kind in ("word", "number") \
+            and tokens[end].key not in LOCATIVE_PREPOSITIONS | TARGET_PREPOSITIONS and end not in starts \
+            and not (end > position and tokens[end].key[:1] in "بل" and not tokens[end].key.startswith("ال")) \
+            and not (end > position and (tokens[end].key[:1] == "ي" and len(tokens[end].key) >= 4
+                                         or tokens[end].key in RELATIVE_PRONOUNS)):
+        end += 1  # «شخصين يشتبه في …», «المدنيين الذين …»: a verb or a relative clause ends it
+    if end == position or tokens[position].kind != "word":
+        return None
+    return doc.text[tokens[position].start:tokens[end - 1].end]
 
 
 def _armed_state(code: str | None) -> bool:
