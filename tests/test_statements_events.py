@@ -239,3 +239,11 @@ def test_participant_words_are_left_out_when_actors_stand_for_them(analyze):
     event = only([e for e in analyze("وأدان وزير الخارجية الأمريكي أنتوني بلينكن كوريا الشمالية.")["events"]
                   if e["cameo"] == "11"])
     assert event["source_text"] is None and event["target_text"] is None
+
+
+def test_one_verb_opens_the_event_its_object_names(analyze):
+    veto = [e for e in analyze("وتهدد واشنطن باستخدام الفيتو ضد مشروع القرار.")["events"] if e["cameo"] == "12"]
+    assert len(veto) == 1 and veto[0]["hypothetical"] is True
+    force = [e for e in analyze("ونددت المنظمة باستخدام إسرائيل القوة المفرطة.")["events"] if e["cameo"] == "18"]
+    assert len(force) == 1 and force[0]["source_codes"] == ["ISR"]
+    assert analyze("وأعلنت الشركة استخدام تقنية جديدة.")["events"] == []

@@ -53,10 +53,12 @@ def find_events(doc, index):
     events = []
     spans = []  # (first token, end token, form) of each event's trigger
     for hit in select_hits(doc, ("trigger",), covered):
-        entry = next(e for e in hit.entries if e.kind == "trigger")
-        trigger = index.tables["triggers"][entry.ident]
-        if trigger.get("objects") and not _object_follows(tokens, hit, trigger["objects"]):
+        # One surface may open several entries (استخدام القوة / استخدام الفيتو): the first whose object fits.
+        entry = next((e for e in hit.entries if e.kind == "trigger"
+                      and _object_follows(tokens, hit, index.tables["triggers"][e.ident].get("objects"))), None)
+        if entry is None:
             continue
+        trigger = index.tables["triggers"][entry.ident]
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         limit = _clause_end(tokens, hit, sentence.end_token, predicate_starts)
         subject = doc.subjects.get(hit.first_token) or Subject()
@@ -122,7 +124,10 @@ def _nested_objects(tokens, events, spans, codes) -> None:
 
 
 def _object_follows(tokens, hit, objects) -> bool:
-    """One of the trigger's required objects within a few words after it (a possessor may stand between)."""
+    """One of the trigger's required objects within a few words after it (a possessor may stand between);
+    true for a trigger that requires none."""
+    if not objects:
+        return True
     words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
     text = " " + " ".join(words) + " "
