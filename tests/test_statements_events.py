@@ -247,3 +247,8 @@ def test_one_verb_opens_the_event_its_object_names(analyze):
     force = [e for e in analyze("ونددت المنظمة باستخدام إسرائيل القوة المفرطة.")["events"] if e["cameo"] == "18"]
     assert len(force) == 1 and force[0]["source_codes"] == ["ISR"]
     assert analyze("وأعلنت الشركة استخدام تقنية جديدة.")["events"] == []
+
+
+def test_an_adjective_or_a_pronoun_after_the_trigger_is_no_target(analyze):
+    for text in ("وبدأ المغني زيارة خاطفة إلى القاهرة.", "والتقى به في المطار."):
+        assert all(e["target_text"] is None for e in analyze(text)["events"])

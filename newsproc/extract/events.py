@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..text.normalize import keys, matching_key
 
-from .clause import RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, select_hits
+from .clause import NOT_A_SUBJECT, RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
 from .dates import resolve_date
 
@@ -92,7 +92,8 @@ def find_events(doc, index):
             "source_codes": [codes.get(a) for a in sources],
             "target_codes": [codes.get(a) for a in targets],
             "source_text": None if sources else _subject_text(subject),
-            "target_text": None if targets else _object_text(doc, hit, after, limit),
+            "target_text": None if targets or (entry.form == "noun" and _adjective_follows(tokens, hit))
+            else _object_text(doc, after, limit),
             "location": location,
             "date": date,
             "date_precision": precision,
@@ -139,7 +140,17 @@ def _subject_text(subject) -> str | None:
     return subject.text if subject.explicit and not subject.actors else None
 
 
-def _object_text(doc, hit, position: int, limit: int) -> str | None:
+def _adjective_follows(tokens, hit) -> bool:
+    """«زيارة خاطفة», «الزيارة الأولى», «هجوم إرهابي»: after a verbal noun, a word that agrees with it is its
+    adjective, not its object («اعتقال شخصين», «حبس 24 متهما»)."""
+    if hit.end_token >= len(tokens) or tokens[hit.end_token].kind != "word":
+        return False
+    noun, after = tokens[hit.end_token - 1].key, tokens[hit.end_token].key
+    return after.endswith(("ي", "يه")) or (noun.endswith("ه") and after.endswith("ه")) \
+        or (noun.startswith("ال") and after.startswith("ال"))
+
+
+def _object_text(doc, position: int, limit: int) -> str | None:
     """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص."""
     tokens = doc.tokens
     while position < limit and tokens[position].key in SKIPPABLE:
@@ -154,8 +165,8 @@ def _object_text(doc, hit, position: int, limit: int) -> str | None:
             and not (end > position and (tokens[end].key[:1] == "ي" and len(tokens[end].key) >= 4
                                          or tokens[end].key in RELATIVE_PRONOUNS)):
         end += 1  # «شخصين يشتبه في …», «المدنيين الذين …»: a verb or a relative clause ends it
-    if end == position or tokens[position].kind != "word":
-        return None
+    if end == position or tokens[position].kind != "word" or tokens[position].key in NOT_A_SUBJECT:
+        return None  # «التقى به», «اتفقا على ما …»
     return doc.text[tokens[position].start:tokens[end - 1].end]
 
 
