@@ -252,3 +252,9 @@ def test_one_verb_opens_the_event_its_object_names(analyze):
 def test_an_adjective_or_a_pronoun_after_the_trigger_is_no_target(analyze):
     for text in ("وبدأ المغني زيارة خاطفة إلى القاهرة.", "والتقى به في المطار."):
         assert all(e["target_text"] is None for e in analyze(text)["events"])
+
+
+def test_a_cue_that_is_also_an_adjective_needs_an_introducer(analyze):
+    assert analyze("قتل عنصران في قصف استهدف موقع تدريب تابع لها شمال غزة.")["statements"] == []
+    assert analyze("ورد الجيش بإطلاق النار على المسلحين.")["statements"] == []
+    assert only(analyze("وتابع الوزير: سنواصل العمل.")["statements"])["kind"] == "direct"

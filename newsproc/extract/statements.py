@@ -118,7 +118,8 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
                              sentence_end)
                 return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "direct")
-        if key in INTRODUCERS or key in takes:
+        if key in INTRODUCERS or (key in takes and (scan == start or not cue.get("needs_introducer"))):
+            # «رد الجيش بإطلاق النار على …»: على far from a restricted cue is no reply
             first = scan + 1
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
                 first += 1  # «مشيرا إلى أن …», «شدد على أن …»
@@ -131,7 +132,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
         if tokens[scan].kind == "punct" and key != ",":
             break
         scan += 1
-    if start < limit and tokens[start].kind == "word":
+    if start < limit and tokens[start].kind == "word" and not cue.get("needs_introducer"):
         # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …».
         return _trimmed(tokens, start, limit, "indirect", minimum=2)
     return None

@@ -162,6 +162,7 @@ SECTIONS = {
         "english": (True, _text),
         "takes": (False, lambda v: None if isinstance(v, list) and all(isinstance(x, str) for x in v)
                   else "must be a list of strings"),
+        "needs_introducer": (False, _bool),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
