@@ -258,3 +258,11 @@ def test_a_cue_that_is_also_an_adjective_needs_an_introducer(analyze):
     assert analyze("قتل عنصران في قصف استهدف موقع تدريب تابع لها شمال غزة.")["statements"] == []
     assert analyze("ورد الجيش بإطلاق النار على المسلحين.")["statements"] == []
     assert only(analyze("وتابع الوزير: سنواصل العمل.")["statements"])["kind"] == "direct"
+
+
+def test_a_country_adjective_after_a_noun_of_force_names_who_used_it(analyze):
+    shelling = only([e for e in analyze("قتل عنصران في قصف مدفعي إسرائيلي على موقع تدريب.")["events"]
+                     if e["trigger"] == "قصف مدفعي"])
+    assert shelling["source_codes"] == ["ISR"]
+    poisoning = only(analyze("وأثار تسميم العميل الروسي السابق غضبا واسعا.")["events"])
+    assert poisoning["sources"] == []

@@ -66,6 +66,8 @@ def find_events(doc, index):
         after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
         if entry.form == "noun" and not sources:
             sources = _between(actors, tokens, hit.end_token, limit)
+        if entry.form == "noun" and not sources and trigger["cameo"] in ("18", "19", "20"):
+            sources = _adjective_doer(actors, tokens, hit, limit)  # «قصف مدفعي إسرائيلي»
         if entry.form == "noun" and not sources:
             sources = _announcer(doc, hit, location_ids)  # «أعلنت وزارة الداخلية اعتقال شخصين»
         if entry.form == "noun" and not sources and tokens[hit.end_token - 1].key.endswith(POSSESSIVES):
@@ -173,6 +175,21 @@ def _object_text(doc, position: int, limit: int) -> str | None:
 def _armed_state(code: str | None) -> bool:
     """A state (USA) or its military (USAMIL), by CAMEO actor code."""
     return bool(code) and (len(code) == 3 and code not in ("IGO", "NGO") or code.endswith("MIL"))
+
+
+def _adjective_doer(actors, tokens, hit, limit) -> list[str]:
+    """«قصف مدفعي إسرائيلي», «غارات أمريكية»: a country adjective right after a verbal noun of force (perhaps
+    after another adjective) names who used it — not after a noun of its own (تسميم العميل الروسي)."""
+    for position in range(hit.end_token, min(limit, hit.end_token + 2)):
+        item = actors.phrase_at(position)
+        if item is not None:
+            mention, actor_id = item
+            if mention.type == "country" and mention.form == "adjective" and not actors._proclitics(mention):
+                return [actor_id]
+            return []
+        if not tokens[position].key.endswith(("ي", "يه")):
+            return []  # a noun stands between: the adjective is that noun's
+    return []
 
 
 def _announcer(doc, hit, location_ids) -> list[str]:
