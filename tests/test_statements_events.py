@@ -266,3 +266,9 @@ def test_a_country_adjective_after_a_noun_of_force_names_who_used_it(analyze):
     assert shelling["source_codes"] == ["ISR"]
     poisoning = only(analyze("وأثار تسميم العميل الروسي السابق غضبا واسعا.")["events"])
     assert poisoning["sources"] == []
+
+
+def test_the_source_of_an_attribution_may_come_a_few_words_on(analyze):
+    record = analyze("كان هناك 1460 حالة خلال العام، وفقا لبيانات الأمم المتحدة.")
+    statement = only(record["statements"])
+    assert statement["speakers"] == ids(record, "org:un") and statement["content"] == "كان هناك 1460 حالة خلال العام"

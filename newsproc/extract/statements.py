@@ -20,6 +20,7 @@ INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "
 CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "وفيما", "وبينما"})
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
+ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
                                  "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته", "مصادر", "تقارير")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
@@ -145,6 +146,12 @@ def _attribution(doc, actors, hit, sentence):
     while position < sentence.end_token and tokens[position].key in ATTRIBUTION_FILLERS:
         position += 1
     found = actors.phrase_after(position, sentence.end_token, skip=False)
+    scan = position
+    # «وفقا لبيانات الأمم المتحدة», «بحسب التفاصيل التي حصلت عليها سبق»: the source a few words on
+    while found is None and scan + 1 < min(sentence.end_token, position + ATTRIBUTION_REACH) \
+            and tokens[scan].key not in (",", ":") and tokens[scan].key not in INTRODUCERS | {"فان"}:
+        scan += 1
+        found = actors.phrase_after(scan, sentence.end_token, skip=False)
     if found is None:
         return None
     ids, first, end = found
@@ -160,8 +167,10 @@ def _attribution(doc, actors, hit, sentence):
         return (subject, *found) if found else None
     if before is not None and before[1] - before[0] >= 3:
         return (subject, *before)
-    after = _trimmed(tokens, end + (tokens[end].key == "," if end < sentence.end_token else 0),
-                     sentence.end_token, "indirect", minimum=3)
+    start = end + (tokens[end].key == "," if end < sentence.end_token else 0)
+    if start < sentence.end_token and tokens[start].key in INTRODUCERS | {"فان"}:
+        start += 1  # «بحسب … سبق فإن أحد المواطنين اكتشف …»
+    after = _trimmed(tokens, start, sentence.end_token, "indirect", minimum=3)
     return (subject, *after) if after else None
 
 
