@@ -272,3 +272,9 @@ def test_the_source_of_an_attribution_may_come_a_few_words_on(analyze):
     record = analyze("كان هناك 1460 حالة خلال العام، وفقا لبيانات الأمم المتحدة.")
     statement = only(record["statements"])
     assert statement["speakers"] == ids(record, "org:un") and statement["content"] == "كان هناك 1460 حالة خلال العام"
+
+
+def test_a_document_that_says_something_is_a_source_that_keeps_its_words(analyze):
+    statement = only(analyze("وجاء في المرسوم الملكي أنه يفتح باب الترشيح للانتخابات.")["statements"])
+    assert statement["speakers"] == [] and statement["speaker_text"] == "المرسوم الملكي"
+    assert analyze("وجاء في المرتبة الثانية بعد المنتخب الألماني في التصنيف.")["statements"] == []

@@ -153,8 +153,18 @@ def _attribution(doc, actors, hit, sentence):
         scan += 1
         found = actors.phrase_after(scan, sentence.end_token, skip=False)
     if found is None:
-        return None
+        # «بحسب مصادر أمنية», «جاء في البيان أن …»: a source no actor stands for keeps its words
+        end = position
+        while end < min(sentence.end_token, position + 2) and tokens[end].kind == "word" \
+                and tokens[end].key not in INTRODUCERS | {"فان"}:
+            end += 1
+        if end == position:
+            return None
+        found = ([], position, end)
     ids, first, end = found
+    if tokens[hit.first_token].key.endswith("جاء") and not (end < sentence.end_token
+                                                            and tokens[end].key in INTRODUCERS):
+        return None  # «جاء في المرتبة الثانية»: جاء في quotes only «… أن»
     subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end])
     before = _trimmed(tokens, sentence.first_token, hit.first_token, "indirect", minimum=1)
     if before is not None and [t.key for t in tokens[before[0]:before[1]]] in REFERS_BACK:
