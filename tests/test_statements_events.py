@@ -278,3 +278,9 @@ def test_a_document_that_says_something_is_a_source_that_keeps_its_words(analyze
     statement = only(analyze("وجاء في المرسوم الملكي أنه يفتح باب الترشيح للانتخابات.")["statements"])
     assert statement["speakers"] == [] and statement["speaker_text"] == "المرسوم الملكي"
     assert analyze("وجاء في المرتبة الثانية بعد المنتخب الألماني في التصنيف.")["statements"] == []
+
+
+def test_as_per_is_no_attribution_unless_a_source_is_named(analyze):
+    assert analyze("وتتغير الأسعار حسب الحاجة في كل موسم من المواسم.")["statements"] == []
+    statement = only(analyze("وقتل خمسة أشخاص في الهجوم، بحسب مصادر أمنية.")["statements"])
+    assert statement["speaker_text"] == "مصادر أمنية"

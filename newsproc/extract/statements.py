@@ -21,8 +21,14 @@ CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
 ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
+# Sources that say something without being actors (بحسب مصادر أمنية، جاء في البيان أن).
+SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", "البيان", "بيان", "التقرير", "تقرير", "تقارير",
+                    "الصحيفه", "صحيفه", "الوكاله", "وكاله", "وساءل", "شهود", "الشهود", "مسءول", "مسءولون",
+                    "مسءولين", "المسءولين", "المرسوم", "مرسوم", "الاعلان", "القرار", "الرساله", "الوثيقه",
+                    "الدراسه", "دراسه", "الاحصاءات", "احصاءات", "الارقام", "ارقام", "البيانات", "بيانات",
+                    "ناشطون", "الناشطين", "سكان", "السكان", "مراسل", "مراسلنا", "المتحدث", "متحدث")
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
-                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته", "مصادر", "تقارير")
+                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
 STANDALONE_CUES = ("attribution-according-to",)
 IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one
@@ -158,8 +164,8 @@ def _attribution(doc, actors, hit, sentence):
         while end < min(sentence.end_token, position + 2) and tokens[end].kind == "word" \
                 and tokens[end].key not in INTRODUCERS | {"فان"}:
             end += 1
-        if end == position:
-            return None
+        if end == position or tokens[position].key not in SOURCE_NOUNS:
+            return None  # «حسب الحاجة», «بحسب الإجراءات المتبعة»: as needed, as the rules say
         found = ([], position, end)
     ids, first, end = found
     if tokens[hit.first_token].key.endswith("جاء") and not (end < sentence.end_token
