@@ -1,4 +1,6 @@
 """Statements (who said what) and events (who did what to whom)."""
+import pytest
+
 from conftest import actor_by_key
 
 
@@ -284,3 +286,14 @@ def test_as_per_is_no_attribution_unless_a_source_is_named(analyze):
     assert analyze("وتتغير الأسعار حسب الحاجة في كل موسم من المواسم.")["statements"] == []
     statement = only(analyze("وقتل خمسة أشخاص في الهجوم، بحسب مصادر أمنية.")["statements"])
     assert statement["speaker_text"] == "مصادر أمنية"
+
+
+@pytest.mark.parametrize("text", ["ويعتبر المشروع الأكبر في المنطقة.", "ويبلغ عدد السكان خمسة ملايين نسمة.",
+                                  "ويعد المشروع من أكبر المشاريع."])
+def test_ambiguous_imperfect_cues_say_something_only_before_an_introducer(analyze, text):
+    assert analyze(text)["statements"] == []
+
+
+def test_an_opinion_verb_with_an_introducer_or_a_perfect_object_is_a_statement(analyze):
+    assert only(analyze("ويعتبر الوزير أن القرار صائب.")["statements"])["content"] == "القرار صائب"
+    assert only(analyze("واعتبر الوزير القرار خطوة مهمة.")["statements"])["content"] == "القرار خطوة مهمة"

@@ -54,7 +54,8 @@ def find_statements(doc, index):
         else:
             subject = doc.subjects.get(hit.first_token) or Subject([], None)
             limit = _clause_limit(doc, index, hit, sentence.end_token)
-            found = _content(tokens, hit.end_token, limit, cue, _subject_end(hit, subject), sentence.end_token)
+            found = _content(tokens, hit.end_token, limit, cue, _subject_end(hit, subject), sentence.end_token,
+                             _needs_introducer(cue, tokens[hit.first_token].key[len(hit.proclitics):]))
             found = (subject, *found) if found else None
         if found is None:
             continue
@@ -77,6 +78,12 @@ def find_statements(doc, index):
         })
     doc.statements = statements
     return doc
+
+
+def _needs_introducer(cue, form_key: str) -> bool:
+    """Whether the cue, in this form, says something only before an introducer (cues.yaml: needs_introducer,
+    introducer_forms)."""
+    return bool(cue.get("needs_introducer")) or form_key in {matching_key(f) for f in cue.get("introducer_forms") or ()}
 
 
 def _clause_limit(doc, index, hit, limit: int) -> int:
@@ -102,9 +109,10 @@ def _subject_end(hit, subject: Subject) -> int:
     return subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
 
 
-def _content(tokens, position, limit, cue, subject_end, sentence_end):
+def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_introducer=False):
     """(first token, end token, kind) of the content, or None when the cue introduces nothing.
-    Indirect content ends at `limit`; a quotation runs to its closing quote within the sentence."""
+    Indirect content ends at `limit`; a quotation runs to its closing quote within the sentence.
+    `needs_introducer`: the cue says something only before أن / إن / a colon / a quote (تابع، يعتبر)."""
     takes = {matching_key(word) for word in cue.get("takes") or ()}
     start = max(position, subject_end)
     scan = start
@@ -125,7 +133,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
                              sentence_end)
                 return (first + 1, close, "direct") if close > first + 1 else None
             return _trimmed(tokens, first, limit, "direct")
-        if key in INTRODUCERS or (key in takes and (scan == start or not cue.get("needs_introducer"))):
+        if key in INTRODUCERS or (key in takes and (scan == start or not needs_introducer)):
             # «رد الجيش بإطلاق النار على …»: على far from a restricted cue is no reply
             first = scan + 1
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
@@ -139,7 +147,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end):
         if tokens[scan].kind == "punct" and key != ",":
             break
         scan += 1
-    if start < limit and tokens[start].kind == "word" and not cue.get("needs_introducer"):
+    if start < limit and tokens[start].kind == "word" and not needs_introducer:
         # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …».
         return _trimmed(tokens, start, limit, "indirect", minimum=2)
     return None

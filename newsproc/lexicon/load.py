@@ -163,6 +163,7 @@ SECTIONS = {
         "takes": (False, lambda v: None if isinstance(v, list) and all(isinstance(x, str) for x in v)
                   else "must be a list of strings"),
         "needs_introducer": (False, _bool),
+        "introducer_forms": (False, _arabic_list),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
