@@ -297,3 +297,15 @@ def test_ambiguous_imperfect_cues_say_something_only_before_an_introducer(analyz
 def test_an_opinion_verb_with_an_introducer_or_a_perfect_object_is_a_statement(analyze):
     assert only(analyze("ويعتبر الوزير أن القرار صائب.")["statements"])["content"] == "القرار صائب"
     assert only(analyze("واعتبر الوزير القرار خطوة مهمة.")["statements"])["content"] == "القرار خطوة مهمة"
+
+
+def test_the_seed_articles_statements_are_those_of_the_specification(analyze):
+    from pathlib import Path
+    text = (Path(__file__).resolve().parent.parent / "samples" / "000_efdb9537e2f129eb.txt").read_text(encoding="utf-8")
+    record = analyze(text)
+    names = {a["id"]: a["name"] for a in record["actors"]}
+    statements = [(s["cue"], sorted(names[i] for i in s["speakers"])) for s in record["statements"]]
+    us, kr = "الولايات المتحدة", "كوريا الجنوبية"
+    for expected in [("أكدت", sorted([us, kr])), ("شدد", ["أنتوني بلينكن"]), ("أكد", [us]),
+                     ("اعترف", sorted([us, kr])), ("شدد", sorted([us, kr]))]:
+        assert expected in statements

@@ -28,6 +28,8 @@ GENERIC_SUBJECTS = keys(
 # A bare title as subject («قال الرئيس») is the person the article gave that title to.
 TITLE_SUBJECTS = keys("الرءيس", "الوزير", "الوزيره", "المتحدث", "المتحدثه", "الناطق", "الامير", "الملك",
                       "السفير", "المندوب", "المبعوث", "الزعيم", "المدرب", "القاضي", "المحافظ", "الامين")
+# «واعترف القادة …» after «التزمت واشنطن وسول …»: the leaders are those of the pair the article is about.
+PAIR_LEADERS = keys("القاده", "الزعماء")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
@@ -232,7 +234,7 @@ def find_subjects(doc, index):
                 position += 1
             if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
                 word = doc.text[tokens[position].start:tokens[position].end]
-                pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS and last_pair else []
+                pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
                 if not pair and tokens[position].key in TITLE_SUBJECTS:
                     pair = _titled_person(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
