@@ -17,14 +17,11 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gold_cli import run  # noqa: E402
-from newsproc.pipeline import Pipeline  # noqa: E402
-from newsproc.reader.sources import ReadOptions, Task, read_task  # noqa: E402
+from gold_cli import analysed_articles, run  # noqa: E402
 from newsproc.text.normalize import matching_key  # noqa: E402
 
 
@@ -40,15 +37,10 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
-    gold = [article for path in gold_paths
-            for article in yaml.safe_load(path.read_text(encoding="utf-8"))["articles"]]
-    pipeline = Pipeline()
     counts = {kind: Counter() for kind in ("countries", "people", "organizations")}
     roles = Counter()
     affiliations = Counter()
-    for article in gold:
-        path = corpus / article["file"]
-        record = pipeline.analyze(read_task(Task("file", str(path), path.stem), ReadOptions()))
+    for article, record in analysed_articles(gold_paths, corpus):
         actors = record["actors"]
         notes = []
 

@@ -21,14 +21,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gold_cli import run  # noqa: E402
-from newsproc.pipeline import Pipeline  # noqa: E402
-from newsproc.reader.sources import ReadOptions, Task, read_task  # noqa: E402
+from gold_cli import analysed_articles, run  # noqa: E402
 from newsproc.text.normalize import matching_key  # noqa: E402
 
 QUOTES = str.maketrans("", "", '"«»“”\'')
@@ -87,69 +83,71 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def match_in_order(gold_items: list, predicted: list, fits):
+    """(gold item, index of the first unused predicted item that fits it, or None), in text order; the
+    indexes of the predicted items left unused come last, as (None, index)."""
+    used = set()
+    for gold in gold_items:
+        match = next((i for i, p in enumerate(predicted) if i not in used and fits(gold, p)), None)
+        if match is not None:
+            used.add(match)
+        yield gold, match
+    for i in range(len(predicted)):
+        if i not in used:
+            yield None, i
+
+
 def score(gold_paths: list[Path], corpus: Path, verbose: bool) -> int:
-    pipeline = Pipeline()
     totals = dict.fromkeys(("st_gold", "st_pred", "st_tp", "st_speaker", "st_cue", "ev_gold", "ev_pred", "ev_tp",
                             "ev_trigger", "ev_source", "ev_target", "ev_negation"), 0)
-    for gold_path in gold_paths:
-        for article in yaml.safe_load(gold_path.read_text(encoding="utf-8"))["articles"]:
-            record = pipeline.analyze(read_task(Task("file", str(corpus / article["file"]), article["file"]),
-                                                ReadOptions()))
-            actors = {a["id"]: a for a in record["actors"]}
-            notes = []
-            gold_statements = article.get("statements") or []
-            predicted = record["statements"]
-            used = set()
-            totals["st_gold"] += len(gold_statements)
-            totals["st_pred"] += len(predicted)
-            for gold in gold_statements:
-                cue_only = next((i for i, p in enumerate(predicted) if i not in used and agrees(gold["cue"], p["cue"])),
-                                None)
-                match = next((i for i, p in enumerate(predicted) if i not in used and agrees(gold["cue"], p["cue"])
-                              and content_overlaps(gold["content"], p["content"])), None)
-                if cue_only is not None:
-                    totals["st_cue"] += 1
-                if match is None:
-                    notes.append(f"statement -{gold['cue']} ({gold['speaker']}): {gold['content']}")
-                    continue
-                used.add(match)
-                totals["st_tp"] += 1
-                if speaker_right(gold, predicted[match], actors):
-                    totals["st_speaker"] += 1
-                else:
-                    notes.append(f"speaker {gold['cue']}: {predicted[match]['speaker_text']!r} vs {gold['speaker']}")
-            notes += [f"statement +{p['cue']} ({p['speaker_text']}): {p['content'][:60]}"
-                      for i, p in enumerate(predicted) if i not in used]
+    for article, record in analysed_articles(gold_paths, corpus):
+        actors = {a["id"]: a for a in record["actors"]}
+        notes = []
+        gold_statements, predicted = article.get("statements") or [], record["statements"]
+        totals["st_gold"] += len(gold_statements)
+        totals["st_pred"] += len(predicted)
+        for gold, match in match_in_order(gold_statements, predicted, lambda g, p: agrees(g["cue"], p["cue"])
+                                          and content_overlaps(g["content"], p["content"])):
+            if gold is None:
+                p = predicted[match]
+                notes.append(f"statement +{p['cue']} ({p['speaker_text']}): {p['content'][:60]}")
+                continue
+            totals["st_cue"] += any(agrees(gold["cue"], p["cue"]) for p in predicted)
+            if match is None:
+                notes.append(f"statement -{gold['cue']} ({gold['speaker']}): {gold['content']}")
+                continue
+            totals["st_tp"] += 1
+            if speaker_right(gold, predicted[match], actors):
+                totals["st_speaker"] += 1
+            else:
+                notes.append(f"speaker {gold['cue']}: {predicted[match]['speaker_text']!r} vs {gold['speaker']}")
 
-            gold_events = article.get("events") or []
-            predicted = record["events"]
-            used = set()
-            totals["ev_gold"] += len(gold_events)
-            totals["ev_pred"] += len(predicted)
-            for gold in gold_events:
-                if any(agrees(gold["trigger"], p["trigger"]) for p in predicted):
-                    totals["ev_trigger"] += 1
-                match = next((i for i, p in enumerate(predicted) if i not in used
-                              and agrees(gold["trigger"], p["trigger"]) and p["cameo"] == str(gold["code"])), None)
-                if match is None:
-                    notes.append(f"event -{gold['trigger']} {gold['code']} {gold['sources']} -> {gold['targets']}")
-                    continue
-                used.add(match)
-                event = predicted[match]
-                totals["ev_tp"] += 1
-                for side in ("sources", "targets"):
-                    right = side_right(gold[side], event[side], event.get(side[:-1] + "_text"), actors)
-                    totals["ev_" + side[:-1]] += right
-                    if not right:
-                        names = [actors[a]["name"] for a in event[side] if a in actors]
-                        notes.append(f"{side[:-1]} {gold['trigger']}: {names} vs {gold[side]}")
-                totals["ev_negation"] += (bool(gold.get("negated")) == event["negated"]
-                                          and bool(gold.get("hypothetical")) == event["hypothetical"])
-            notes += [f"event +{p['trigger']} {p['cameo']}" for i, p in enumerate(predicted) if i not in used]
-            if verbose:
-                print(f"== {article['file']}")
-                for note in notes:
-                    print("  ", note)
+        gold_events, predicted = article.get("events") or [], record["events"]
+        totals["ev_gold"] += len(gold_events)
+        totals["ev_pred"] += len(predicted)
+        for gold, match in match_in_order(gold_events, predicted, lambda g, p: agrees(g["trigger"], p["trigger"])
+                                          and p["cameo"] == str(g["code"])):
+            if gold is None:
+                notes.append(f"event +{predicted[match]['trigger']} {predicted[match]['cameo']}")
+                continue
+            totals["ev_trigger"] += any(agrees(gold["trigger"], p["trigger"]) for p in predicted)
+            if match is None:
+                notes.append(f"event -{gold['trigger']} {gold['code']} {gold['sources']} -> {gold['targets']}")
+                continue
+            event = predicted[match]
+            totals["ev_tp"] += 1
+            for side in ("sources", "targets"):
+                right = side_right(gold[side], event[side], event.get(side[:-1] + "_text"), actors)
+                totals["ev_" + side[:-1]] += right
+                if not right:
+                    names = [actors[a]["name"] for a in event[side] if a in actors]
+                    notes.append(f"{side[:-1]} {gold['trigger']}: {names} vs {gold[side]}")
+            totals["ev_negation"] += (bool(gold.get("negated")) == event["negated"]
+                                      and bool(gold.get("hypothetical")) == event["hypothetical"])
+        if verbose:
+            print(f"== {article['file']}")
+            for note in notes:
+                print("  ", note)
 
     p, r, f = prf(totals["st_tp"], totals["st_pred"], totals["st_gold"])
     print(f"{'':20} precision  recall     F1   matched  predicted  gold")
