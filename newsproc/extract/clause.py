@@ -309,8 +309,8 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
         return None  # «أكدوا الآن أن»: no speaker is named
     # Only words that the content follows: «قال شكري إن», «أضاف بوريل:», «قالت المرأتان، …».
     # Not «أدانا تقديم بيونج يانج …» nor «طالب عدد من المرضى».
-    takes = {matching_key(word) for e in hit.entries if e.kind == "cue"
-             for word in index.tables["cues"][e.ident].get("takes") or ()}
+    takes = frozenset().union(*(keys(*index.tables["cues"][e.ident].get("takes", ()))
+                                for e in hit.entries if e.kind == "cue"))
     if end < limit and not addressee and not (tokens[end].key in FOLLOWS_SPEAKER or tokens[end].key in takes
                             or tokens[end].key in {",", ":", '"'}):
         return None

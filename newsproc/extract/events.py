@@ -16,7 +16,7 @@ participants when they need them.
 """
 from __future__ import annotations
 
-from ..text.normalize import keys, matching_key
+from ..text.normalize import keys
 
 from .clause import NOT_A_SUBJECT, RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, select_hits
 from .lookup import hit_start
@@ -134,7 +134,7 @@ def _object_follows(tokens, hit, objects) -> bool:
     words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
     text = " " + " ".join(words) + " "
-    return any(f" {matching_key(o)} " in text for o in objects)
+    return any(f" {o} " in text for o in keys(*objects))
 
 
 def _subject_text(subject) -> str | None:

@@ -10,7 +10,7 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 """
 from __future__ import annotations
 
-from ..text.normalize import keys, matching_key
+from ..text.normalize import keys
 from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
 from .lookup import hit_start
 
@@ -30,7 +30,7 @@ SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", 
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
                                  "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
-STANDALONE_CUES = ("attribution-according-to",)
+STANDALONE_CUES = ("attribution-according-to", "attribution-document")
 IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one
 
 
@@ -50,7 +50,7 @@ def find_statements(doc, index):
         if is_participle(doc, hit, index) and hit.first_token in cue_ends:
             continue  # «أكد مجددا»: after a verb the participle-looking word is an adverb
         if entry.ident in STANDALONE_CUES:
-            found = _attribution(doc, actors, hit, sentence)
+            found = _attribution(doc, actors, hit, sentence, _needs_introducer(cue, ""))
         else:
             subject = doc.subjects.get(hit.first_token) or Subject([], None)
             limit = _clause_limit(doc, index, hit, sentence.end_token)
@@ -83,7 +83,7 @@ def find_statements(doc, index):
 def _needs_introducer(cue, form_key: str) -> bool:
     """Whether the cue, in this form, says something only before an introducer (cues.yaml: needs_introducer,
     introducer_forms)."""
-    return bool(cue.get("needs_introducer")) or form_key in {matching_key(f) for f in cue.get("introducer_forms") or ()}
+    return bool(cue.get("needs_introducer")) or form_key in keys(*cue.get("introducer_forms", ()))
 
 
 def _clause_limit(doc, index, hit, limit: int) -> int:
@@ -113,7 +113,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     """(first token, end token, kind) of the content, or None when the cue introduces nothing.
     Indirect content ends at `limit`; a quotation runs to its closing quote within the sentence.
     `needs_introducer`: the cue says something only before أن / إن / a colon / a quote (تابع، يعتبر)."""
-    takes = {matching_key(word) for word in cue.get("takes") or ()}
+    takes = keys(*cue.get("takes", ()))
     start = max(position, subject_end)
     scan = start
     # «وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن …»: an apposition between commas comes first
@@ -124,14 +124,11 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     while scan < limit and scan - start <= reach:
         key = tokens[scan].key
         if key in QUOTES:
-            close = next((i for i in range(scan + 1, sentence_end) if tokens[i].key == key), sentence_end)
-            return (scan + 1, close, "direct") if close > scan + 1 else None
+            return _quotation(tokens, scan, sentence_end)
         if key == ":":
             first = scan + 1
             if first < sentence_end and tokens[first].key in QUOTES:
-                close = next((i for i in range(first + 1, sentence_end) if tokens[i].key == tokens[first].key),
-                             sentence_end)
-                return (first + 1, close, "direct") if close > first + 1 else None
+                return _quotation(tokens, first, sentence_end)
             return _trimmed(tokens, first, limit, "direct")
         if key in INTRODUCERS or (key in takes and (scan == start or not needs_introducer)):
             # «رد الجيش بإطلاق النار على …»: على far from a restricted cue is no reply
@@ -139,10 +136,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
                 first += 1  # «مشيرا إلى أن …», «شدد على أن …»
             if first < sentence_end and tokens[first].key in QUOTES:
-                # «قال إن "فرنسا لن تقف …"»: the quotation is the speaker's own words.
-                close = next((i for i in range(first + 1, sentence_end) if tokens[i].key == tokens[first].key),
-                             sentence_end)
-                return (first + 1, close, "direct") if close > first + 1 else None
+                return _quotation(tokens, first, sentence_end)  # «قال إن "فرنسا لن تقف …"»: his own words
             return _trimmed(tokens, first, limit, "indirect")
         if tokens[scan].kind == "punct" and key != ",":
             break
@@ -153,7 +147,14 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     return None
 
 
-def _attribution(doc, actors, hit, sentence):
+def _quotation(tokens, opening: int, sentence_end: int):
+    """Direct content between the quote mark at `opening` and its closing mark (or the sentence end)."""
+    close = next((i for i in range(opening + 1, sentence_end) if tokens[i].key == tokens[opening].key),
+                 sentence_end)
+    return (opening + 1, close, "direct") if close > opening + 1 else None
+
+
+def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     """«بحسب وزارة الصحة»: the speaker follows; the content is the rest of the sentence."""
     tokens = doc.tokens
     position = hit.end_token
@@ -176,9 +177,8 @@ def _attribution(doc, actors, hit, sentence):
             return None  # «حسب الحاجة», «بحسب الإجراءات المتبعة»: as needed, as the rules say
         found = ([], position, end)
     ids, first, end = found
-    if tokens[hit.first_token].key.endswith("جاء") and not (end < sentence.end_token
-                                                            and tokens[end].key in INTRODUCERS):
-        return None  # «جاء في المرتبة الثانية»: جاء في quotes only «… أن»
+    if needs_introducer and not (end < sentence.end_token and tokens[end].key in INTRODUCERS):
+        return None  # «جاء في المرتبة الثانية»: the source says something only before «أن»
     subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end])
     before = _trimmed(tokens, sentence.first_token, hit.first_token, "indirect", minimum=1)
     if before is not None and [t.key for t in tokens[before[0]:before[1]]] in REFERS_BACK:

@@ -190,8 +190,10 @@ def matching_key(text: str) -> str:
     return key_view(clean_view(text)).text
 
 
+@functools.lru_cache(maxsize=None)
 def keys(*words: str) -> frozenset[str]:
-    """Matching keys of words written in ordinary spelling, for keyword sets in code."""
+    """Matching keys of words written in ordinary spelling, for keyword sets in code and for lexicon word
+    lists read per hit (a cue's `takes`, a trigger's `objects`): computed once per list."""
     return frozenset(matching_key(word) for word in words)
 
 
