@@ -49,7 +49,11 @@ def find_events(doc, index):
     covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
     location_ids = {a.id for a in doc.actors if a.type == "location"}
     codes = {a.id: a.cameo for a in doc.actors}
+    # A state or its forces: their attacks are conventional military force (CAMEO 19), others' assaults (18).
+    armed = {a.id for a in doc.actors if a.type == "country" or (a.cameo or "").endswith("MIL")}
     predicate_starts = sorted(hit.first_token for hit in doc.predicates)
+    predicate_set = set(predicate_starts)
+    dates = {}  # sentence index -> (date, precision)
     events = []
     spans = []  # (first token, end token, form) of each event's trigger
     for hit in select_hits(doc, ("trigger",), covered):
@@ -65,13 +69,7 @@ def find_events(doc, index):
         sources = [s for s in subject.actors if s not in location_ids]
         after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
         if entry.form == "noun" and not sources:
-            sources = _between(actors, tokens, hit.end_token, limit)
-        if entry.form == "noun" and not sources and trigger["cameo"] in ("18", "19", "20"):
-            sources = _adjective_doer(actors, tokens, hit, limit)  # «قصف مدفعي إسرائيلي»
-        if entry.form == "noun" and not sources:
-            sources = _announcer(doc, hit, location_ids)  # «أعلنت وزارة الداخلية اعتقال شخصين»
-        if entry.form == "noun" and not sources and tokens[hit.end_token - 1].key.endswith(POSSESSIVES):
-            sources = _antecedent(doc, hit, sentence, location_ids)  # «حربها ضد أوكرانيا»: روسيا's war
+            sources = _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids)
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
         if not sources and not targets and entry.form == "noun" and hit.first_token > sentence.first_token \
                 and tokens[hit.first_token - 1].key in ABSTRACT_HEADS:
@@ -79,11 +77,14 @@ def find_events(doc, index):
         window = [_without_conjunction(t.key) for t in tokens[max(sentence.first_token, hit.first_token - 3):hit.first_token]]
         start = hit_start(doc, hit)
         end = tokens[hit.end_token - 1].end
-        date, precision = resolve_date(doc, sentence)
+        sentence_index = tokens[hit.first_token].sentence
+        if sentence_index not in dates:
+            dates[sentence_index] = resolve_date(doc, sentence)
+        date, precision = dates[sentence_index]
         spans.append((hit.first_token, hit.end_token, entry.form))
         cameo = trigger["cameo"]
-        if cameo == "18" and trigger["type"] == "attack" and any(_armed_state(codes.get(a)) for a in sources):
-            cameo = "19"  # CAMEO: an attack by a state or its forces is conventional military force
+        if cameo == "18" and trigger["type"] == "attack" and any(a in armed for a in sources):
+            cameo = "19"
         events.append({
             "id": f"E{len(events) + 1}",
             "type": trigger["type"],
@@ -95,11 +96,11 @@ def find_events(doc, index):
             "target_codes": [codes.get(a) for a in targets],
             "source_text": None if sources else _subject_text(subject),
             "target_text": None if targets or (entry.form == "noun" and _adjective_follows(tokens, hit))
-            else _object_text(doc, after, limit),
+            else _object_text(doc, after, limit, predicate_set),
             "location": location,
             "date": date,
             "date_precision": precision,
-            "sentence": tokens[hit.first_token].sentence,
+            "sentence": sentence_index,
             "start": start,
             "end": end,
             "negated": bool(window) and window[-1] in NEGATIONS,
@@ -152,17 +153,16 @@ def _adjective_follows(tokens, hit) -> bool:
         or (noun.startswith("ال") and after.startswith("ال"))
 
 
-def _object_text(doc, position: int, limit: int) -> str | None:
+def _object_text(doc, position: int, limit: int, predicate_starts) -> str | None:
     """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص."""
     tokens = doc.tokens
     while position < limit and tokens[position].key in SKIPPABLE:
         position += 1
     if position < limit and tokens[position].key in TARGET_PREPOSITIONS:
         position += 1
-    starts = {h.first_token for h in doc.predicates}
     end = position
     while end < min(limit, position + OBJECT_WORDS) and tokens[end].kind in ("word", "number") \
-            and tokens[end].key not in LOCATIVE_PREPOSITIONS | TARGET_PREPOSITIONS and end not in starts \
+            and tokens[end].key not in LOCATIVE_PREPOSITIONS | TARGET_PREPOSITIONS and end not in predicate_starts \
             and not (end > position and tokens[end].key[:1] in "بل" and not tokens[end].key.startswith("ال")) \
             and not (end > position and (tokens[end].key[:1] == "ي" and len(tokens[end].key) >= 4
                                          or tokens[end].key in RELATIVE_PRONOUNS)):
@@ -172,9 +172,17 @@ def _object_text(doc, position: int, limit: int) -> str | None:
     return doc.text[tokens[position].start:tokens[end - 1].end]
 
 
-def _armed_state(code: str | None) -> bool:
-    """A state (USA) or its military (USAMIL), by CAMEO actor code."""
-    return bool(code) and (len(code) == 3 and code not in ("IGO", "NGO") or code.endswith("MIL"))
+def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> list[str]:
+    """Who did what a verbal noun names, when no possessor or agent phrase says: both sides after بين, a
+    country adjective after a noun of force, the announcer of the action, or the state a pronoun on the
+    noun refers to."""
+    tokens = doc.tokens
+    return (_between(actors, tokens, hit.end_token, limit)
+            or (trigger["cameo"] in ("18", "19", "20") and _adjective_doer(actors, tokens, hit, limit))
+            or _announcer(doc, hit, location_ids)                   # «أعلنت وزارة الداخلية اعتقال شخصين»
+            or (tokens[hit.end_token - 1].key.endswith(POSSESSIVES)  # «حربها ضد أوكرانيا»: روسيا's war
+                and _antecedent(doc, hit, sentence, location_ids))
+            or [])
 
 
 def _adjective_doer(actors, tokens, hit, limit) -> list[str]:
