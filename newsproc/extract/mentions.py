@@ -249,20 +249,12 @@ class MentionFinder(PeopleRules, OrganizationRules):
                 or base in self.index.weak_organization_heads
                 for _, base in split_proclitics(tokens[hit.first_token - 1].key)):
             return False  # «مستشفى الحرس الوطني بجدة», «مركز شرطة أبو حماد»: named after the body
-        proclitic = ""
-        if entry.kind == "institution":  # «الشرطة في …», «الدفاع المدني بمنطقة …»
-            if tokens[end].key == "في":
-                end += 1
-            else:
-                proclitic = "ب"
-        starts = {(end, proclitic)}
-        if tokens[end].key.startswith(proclitic) and tokens[end].key[len(proclitic):] in self.index.location_heads:
-            starts.add((end + 1, ""))  # «سلطات مدينة نيويورك», «بمحافظة …»
-        place = next((m for m in self.mentions if (m.first_token, m.data.get("proclitics", "")) in starts
-                      and m.type == "location" and m.sentence == tokens[hit.first_token].sentence), None)
+        # «الشرطة في …», «الدفاع المدني بمنطقة …»; the construct form before the place: «سلطات مدينة …»
+        via = ("في", "ب") if entry.kind == "institution" else ("",)
+        place = self._place_after(end, via, ("location",), heads=True)
         if place is None or place.entity.startswith(("loc:name:", "loc:capital:")):
             return False
-        code = self.index.tables["locations"][place.entity[4:]].get("country")
+        code = self._state_of(place)
         if code is None:
             return False
         key = " ".join(t.key for t in self.tokens[hit.first_token:place.end_token])[len(hit.proclitics):]
@@ -273,14 +265,40 @@ class MentionFinder(PeopleRules, OrganizationRules):
     def _host_place_end(self, end: int) -> int:
         """«سفارة فرنسا بتونس», «السفارة الأمريكية في القدس»: the end of a body's phrase, with the place
         after ب or في where it sits."""
-        after_in = end + 1 < len(self.tokens) and self.tokens[end].key == "في"
-        first, proclitics = (end + 1, "") if after_in else (end, "ب")
-        for mention in self.mentions:
-            if mention.first_token == first and mention.type in ("country", "location") \
-                    and mention.data.get("proclitics", "") == proclitics \
-                    and mention.sentence == self.tokens[end - 1].sentence:
-                return mention.end_token
-        return end
+        place = self._place_after(end, ("في", "ب"), ("country", "location"))
+        return place.end_token if place is not None else end
+
+    def _place_after(self, position: int, via: tuple[str, ...], types: tuple[str, ...], heads: bool = False):
+        """The place (of `types`) just after a body's phrase that ends at `position`, in the same sentence:
+        after في («الشرطة في ولاية كاليفورنيا»), with ب («بسوسة»), or bare in a construct («سلطات مدينة
+        نيويورك»), as `via` allows; with `heads`, also behind a place word (بمحافظة جدة، مدينة نيويورك)."""
+        tokens = self.tokens
+        if position >= len(tokens) or position == 0:
+            return None
+        starts = set()
+        if "في" in via and tokens[position].key == "في" and position + 1 < len(tokens):
+            starts.add((position + 1, ""))
+        starts |= {(position, p) for p in via if p in ("ب", "")}
+        if heads:
+            starts |= {(first + 1, "") for first, proclitic in starts if first + 1 < len(tokens)
+                       and tokens[first].key.startswith(proclitic)
+                       and tokens[first].key[len(proclitic):] in self.index.location_heads}
+        sentence = tokens[position - 1].sentence
+        return next((m for m in self.mentions if (m.first_token, m.data.get("proclitics", "")) in starts
+                     and m.type in types and m.sentence == sentence), None)
+
+    def _state_of(self, mention) -> str | None:
+        """The state of a country, place or body mention, from the mention or its lexicon entry
+        (البيت الأبيض → US, كاليفورنيا → US, a capital → its state)."""
+        kind, _, ident = mention.entity.partition(":")
+        if kind == "country":
+            return ident
+        if mention.data.get("country"):
+            return mention.data["country"]
+        if ident.startswith("capital:"):
+            return ident.split(":", 1)[1]
+        table = self.index.tables["locations" if kind == "loc" else "organizations"]
+        return table.get(ident, {}).get("country")
 
     def _adjective_of_previous_noun(self, hit) -> bool:
         """«السياسة الخارجية الأمريكية»: a one-word head after a definite noun is that noun's adjective."""

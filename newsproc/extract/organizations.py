@@ -105,14 +105,8 @@ class OrganizationRules:
         tokens = self.tokens
         if end >= limit or end in covered or tokens[end].kind != "word":
             return end
-        places = {m.first_token: m for m in self.mentions if m.type == "location"}
-        place = places.get(end)
-        if place is not None and place.data.get("proclitics") == "ب":
-            return place.end_token
-        heads = [base for prefix, base in split_proclitics(tokens[end].key) if prefix == "ب"]
-        if heads and heads[0] in self.index.location_heads and end + 1 in places:
-            return places[end + 1].end_token  # «بمحافظة جدة»
-        return end
+        place = self._place_after(end, ("ب",), ("location",), heads=True)  # «بسوسة», «بمحافظة جدة»
+        return place.end_token if place is not None else end
 
     def _latin_name(self, first: int, covered) -> int | None:
         """«موقع boredpanda»: a noun of `latin_name_heads` and a name in Latin letters make an organisation;

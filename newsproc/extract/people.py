@@ -126,7 +126,7 @@ class PeopleRules:
                 affiliation = affiliation or mention.entity.split(":", 1)[1]
             else:
                 if mention.type == "organization":
-                    affiliation = affiliation or mention.data.get("country") or self._organization_country(mention)
+                    affiliation = affiliation or mention.data.get("country") or self._state_of(mention)
                 role.append((tokens[position].start, tokens[mention.end_token - 1].end))
             position = mention.end_token
         # «المتحدثة باسم الخارجية الأمريكي»: a word before the country adjective is part of the role.
@@ -168,7 +168,7 @@ class PeopleRules:
                     or not set(place.data.get("proclitics", "")) & set("بل") \
                     or place.end_token >= sentence.end_token or self._known_person_at(place.end_token):
                 break
-            affiliation = affiliation or self._place_country(place)
+            affiliation = affiliation or self._state_of(place)
             name_first = place.end_token
         if name_first > position and not after_comma and tokens[name_first].key == "," \
                 and name_first + 1 < sentence.end_token and tokens[name_first + 1].kind == "word":
@@ -447,22 +447,6 @@ class PeopleRules:
         covered.discard(position)
         return position + 1
 
-    def _place_country(self, mention) -> str | None:
-        """The state of a country, place or body mention, from the mention or its lexicon entry."""
-        kind, _, ident = mention.entity.partition(":")
-        if kind == "country":
-            return ident
-        if mention.data.get("country"):
-            return mention.data["country"]
-        table = self.index.tables["locations" if kind == "loc" else "organizations"]
-        return table.get(ident, {}).get("country")
-
-    def _organization_country(self, mention) -> str | None:
-        """The country of a body the organisations lexicon knows (البيت الأبيض → US)."""
-        ident = mention.entity.split(":", 1)[1]
-        entry = self.index.tables["organizations"].get(ident)
-        return entry.get("country") if entry else None
-
     def _comma_follows(self, position: int, limit: int) -> bool:
         return position + 1 < limit and self.tokens[position].key == "," and self.tokens[position + 1].kind == "word"
 
@@ -520,8 +504,7 @@ class PeopleRules:
             ident = owners.pop()
             key = self.tokens[hit.first_token].key[len(hit.proclitics):]
             if people[ident].get("country") in countries and key not in self.index.word_rank \
-                    and not any(e.kind in ("title", "honorific") for h in self.doc.hits
-                                if h.first_token == hit.first_token for e in h.entries):
+                    and hit.first_token not in self._title_tokens():
                 found.add(ident)
         return found
 
