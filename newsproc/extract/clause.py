@@ -25,9 +25,6 @@ GENERIC_SUBJECTS = keys(
     "المجلس", "اللجنه", "الوكاله", "التقرير", "الدراسه", "المحكمه", "النيابه", "البرلمان", "المعارضه",
     "الجماعه", "التنظيم", "الناشطون", "المحتجون", "المتظاهرون", "مسلحون", "المسلحون",
 )
-# A bare title as subject («قال الرئيس») is the person the article gave that title to.
-TITLE_SUBJECTS = keys("الرءيس", "الوزير", "الوزيره", "المتحدث", "المتحدثه", "الناطق", "الامير", "الملك",
-                      "السفير", "المندوب", "المبعوث", "الزعيم", "المدرب", "القاضي", "المحافظ", "الامين")
 # «واعترف القادة …» after «التزمت واشنطن وسول …»: the leaders are those of the pair the article is about.
 PAIR_LEADERS = keys("القاده", "الزعماء")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
@@ -195,6 +192,9 @@ def find_subjects(doc, index):
     last: tuple[Subject, int] | None = None       # last explicit subject and its sentence
     last_pair: list[str] | None = None
     starts = [hit.first_token for hit in predicates]
+    # A bare title as subject («قال الرئيس») is the person the article gave that title to.
+    titles = {h.first_token for h in doc.hits if h.end_token - h.first_token == 1
+              and any(e.kind == "title" for e in h.entries)}
     first_in_sentence: dict[int, Subject] = {}
     for number, hit in enumerate(predicates):
         sentence_index = tokens[hit.first_token].sentence
@@ -235,7 +235,7 @@ def find_subjects(doc, index):
             if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
                 word = doc.text[tokens[position].start:tokens[position].end]
                 pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
-                if not pair and tokens[position].key in TITLE_SUBJECTS:
+                if not pair and position in titles:
                     pair = _titled_person(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
