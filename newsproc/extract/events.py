@@ -39,7 +39,7 @@ OBJECT_WINDOW = 5
 OBJECT_WORDS = 3  # an object without an actor is kept as at most this many words
 POSSESSIVES = ("ها", "هم", "هما")  # on a verbal noun: its doer (حربها); ه alone is too often part of the word
 # Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
-ABSTRACT_HEADS = keys("اهميه", "ضروره", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
+ABSTRACT_HEADS = keys("اهميه", "ضروره", "مكافحه", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
                       "مواصله", "استمرار", "تحقيق", "اعاده", "افاق", "مستقبل")
 
 
