@@ -310,3 +310,51 @@ def test_the_seed_articles_statements_are_those_of_the_specification(analyze):
     for expected in [("أكدت", sorted([us, kr])), ("شدد", ["أنتوني بلينكن"]), ("أكد", [us]),
                      ("اعترف", sorted([us, kr])), ("شدد", sorted([us, kr]))]:
         assert expected in statements
+
+
+def test_a_stop_verb_halts_what_follows_it_and_arrests_a_person(analyze):
+    halt = only(analyze("وأوقفت الحكومة المساعدات المالية للبلدية.")["events"])
+    assert (halt["cameo"], halt["type"]) == ("16", "suspend")
+    arrest = only(analyze("وأوقفت السلطات رجلا يحمل سكينا قرب السفارة.")["events"])
+    assert (arrest["cameo"], arrest["type"]) == ("17", "arrest")
+
+
+def test_a_killing_is_an_assault_whoever_kills(analyze):
+    assert only(analyze("وقتلت الشرطة المهاجم في موقف السيارات.")["events"])["cameo"] == "18"
+    assert only(analyze("وقتل الجيش الفرنسي ثلاثة مسلحين.")["events"])["cameo"] == "18"
+
+
+def test_sanctions_are_coercion(analyze):
+    event = only(analyze("وفرضت الولايات المتحدة عقوبات على إيران.")["events"])
+    assert event["cameo"] == "17" and event["target_codes"] == ["IRN"]
+
+
+def test_closing_a_strait_is_a_blockade_and_closing_a_shop_a_sanction(analyze):
+    threat, blockade = analyze("وهددت إيران بإغلاق مضيق هرمز.")["events"]
+    assert threat["cameo"] == "13" and (blockade["cameo"], blockade["hypothetical"]) == ("19", True)
+    assert only(analyze("وأغلقت البلدية المطعم المخالف.")["events"])["cameo"] == "17"
+
+
+def test_strike_needs_a_military_target(analyze):
+    strike = only(analyze("وضربت إسرائيل مواقع لحماس في القطاع.")["events"])
+    assert strike["cameo"] == "19" and strike["source_codes"] == ["ISR"]
+    assert analyze("وضرب المدرب مثالا على الانضباط.")["events"] == []
+
+
+def test_bringing_in_weapons_is_military_aid_and_bringing_in_goods_is_not(analyze):
+    event = only(analyze("وحاولت إيران إدخال أسلحة إلى سوريا.")["events"])
+    assert event["cameo"] == "07" and event["hypothetical"] is True
+    assert analyze("وقررت الوزارة إدخال مادة جديدة إلى المناهج.")["events"] == []
+
+
+def test_monitoring_and_consenting_are_events(analyze):
+    assert only(analyze("وتراقب الولايات المتحدة التحركات الإيرانية.")["events"])["cameo"] == "09"
+    assert only(analyze("ووافقت الحكومة السورية على إجلاء المدنيين.")["events"])["cameo"] == "03"
+
+
+def test_the_object_a_verb_requires_is_no_second_event(analyze):
+    assert [e["cameo"] for e in analyze("وتهدد واشنطن باستخدام الفيتو ضد مشروع القرار.")["events"]] == ["13", "12"]
+
+
+def test_riot_police_are_no_riot(analyze):
+    assert analyze("وانتشرت قوات مكافحة الشغب في الشوارع.")["events"] == []

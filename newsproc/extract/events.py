@@ -56,12 +56,14 @@ def find_events(doc, index):
     dates = {}  # sentence index -> (date, precision)
     events = []
     spans = []  # (first token, end token, form) of each event's trigger
+    objects = set()  # tokens of the required objects: part of their verb's event, not events themselves
     for hit in select_hits(doc, ("trigger",), covered):
-        # One surface may open several entries (استخدام القوة / استخدام الفيتو): the first whose object fits.
-        entry = next((e for e in hit.entries if e.kind == "trigger"
-                      and _object_follows(tokens, hit, index.tables["triggers"][e.ident].get("objects"))), None)
+        if hit.first_token in objects:
+            continue  # «أوقفت المساعدات», «استخدام الفيتو»: the object is no second event
+        entry, object_tokens = _fitting_entry(tokens, hit, index.tables["triggers"])
         if entry is None:
             continue
+        objects.update(object_tokens)
         trigger = index.tables["triggers"][entry.ident]
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         limit = _clause_end(tokens, hit, sentence.end_token, predicate_starts)
@@ -127,15 +129,30 @@ def _nested_objects(tokens, events, spans, codes) -> None:
             break
 
 
-def _object_follows(tokens, hit, objects) -> bool:
-    """One of the trigger's required objects within a few words after it (a possessor may stand between);
-    true for a trigger that requires none."""
+def _fitting_entry(tokens, hit, triggers):
+    """One surface may open several entries (استخدام القوة / استخدام الفيتو): the first whose required
+    object follows, with that object's tokens; (None, None) when none fits."""
+    for entry in hit.entries:
+        if entry.kind == "trigger":
+            span = _required_object(tokens, hit, triggers[entry.ident].get("objects"))
+            if span is not None:
+                return entry, span
+    return None, None
+
+
+def _required_object(tokens, hit, objects) -> range | None:
+    """The tokens of one of the trigger's required objects within a few words after it (a possessor may
+    stand between); an empty range for a trigger that requires none, None when none follows."""
     if not objects:
-        return True
+        return range(0)
     words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
-    text = " " + " ".join(words) + " "
-    return any(f" {o} " in text for o in keys(*objects))
+    for offset in range(len(words)):
+        for obj in keys(*objects):
+            length = obj.count(" ") + 1
+            if " ".join(words[offset:offset + length]) == obj:
+                return range(hit.end_token + offset, hit.end_token + offset + length)
+    return None
 
 
 def _subject_text(subject) -> str | None:
