@@ -85,8 +85,8 @@ def find_events(doc, index):
         date, precision = dates[sentence_index]
         spans.append((hit.first_token, hit.end_token, entry.form))
         cameo = trigger["cameo"]
-        if cameo == "18" and trigger["type"] == "attack" and any(a in armed for a in sources):
-            cameo = "19"
+        if "cameo_by_state" in trigger and any(a in armed for a in sources):
+            cameo = trigger["cameo_by_state"]
         events.append({
             "id": f"E{len(events) + 1}",
             "type": trigger["type"],

@@ -172,6 +172,7 @@ SECTIONS = {
         "verbs": (False, _arabic_list),
         "nouns": (False, _arabic_list),
         "objects": (False, _arabic_list),
+        "cameo_by_state": (False, _choice(CAMEO_ROOTS)),
     }),
 }
 # Sections that are plain lists of words.
