@@ -358,3 +358,29 @@ def test_the_object_a_verb_requires_is_no_second_event(analyze):
 
 def test_riot_police_are_no_riot(analyze):
     assert analyze("وانتشرت قوات مكافحة الشغب في الشوارع.")["events"] == []
+
+
+def test_a_threat_with_a_verbal_noun_is_an_event_not_a_statement(analyze):
+    record = analyze("وهددت إيران بإغلاق مضيق هرمز.")
+    assert record["statements"] == [] and record["events"]
+    assert only(analyze("وهدد الوزير بأن بلاده سترد بقوة.")["statements"])["content"] == "بلاده سترد بقوة"
+
+
+def test_an_impersonal_form_before_an_is_nobody_speaking(analyze):
+    record = analyze("ويذكر أن الانتخابات أجريت في موعدها.")
+    assert record["statements"] == []
+    assert analyze("ويتوقع أن يتم التصويت على القرار يوم الجمعة.")["statements"] == []
+
+
+def test_an_adverbial_after_the_cue_is_no_content_and_the_content_may_follow_it(analyze):
+    assert analyze("وأعلن وزير الداخلية الفرنسي جيرالد دارمانان في مؤتمر صحافي.")["statements"] == []
+    statement = only(analyze("وقال الوزير في تصريحات لصحيفة محلية، الخميس، إن الحكومة ستستقيل.")["statements"])
+    assert statement["content"] == "الحكومة ستستقيل"
+    statement = only(analyze("ولكنها تنفي في الوقت ذاته استهداف مدنيين في غاراتها.")["statements"])
+    assert statement["content"].startswith("استهداف مدنيين")
+
+
+def test_naql_without_an_is_moving_not_quoting(analyze):
+    assert analyze("ونقلت الشرطة المصاب إلى مستشفى محلي.")["statements"] == []
+    statement = only(analyze("ونقلت وكالة رويترز عن مسؤول قوله إن المحادثات توقفت.")["statements"])
+    assert "المحادثات توقفت" in statement["content"]

@@ -10,8 +10,8 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 """
 from __future__ import annotations
 
-from ..text.normalize import keys
-from .clause import ActorSpans, Subject, is_participle, is_verb, select_hits
+from ..text.normalize import keys, matching_key
+from .clause import SKIPPABLE, ActorSpans, Subject, is_participle, is_verb, select_hits
 from .lookup import hit_start
 
 # أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
@@ -30,6 +30,13 @@ SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", 
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
                                  "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
+# Words that open an adverbial, not an object: «أعلن رئيس الشرطة في مؤتمر صحافي» says nothing yet.
+NOT_AN_OBJECT = keys("في", "خلال", "اثناء", "عبر", "امام", "لدى", "عقب", "بعد", "قبل", "من", "الى", "منذ",
+                     "امس", "اليوم", "مساء", "صباح", "حين", "عندما", "وسط")
+# Set phrases between a cue and its object: «تنفي في الوقت ذاته استهداف مدنيين».
+ADVERBIAL_PHRASES = [tuple(matching_key(word) for word in phrase.split()) for phrase in (
+    "في الوقت ذاته", "في الوقت نفسه", "في الوقت عينه", "في المقابل", "من جهته", "من جهتها", "من جانبه",
+    "من جانبها", "من ناحيته", "من ناحيتها", "في هذا السياق", "في هذا الصدد", "في السياق ذاته")]
 STANDALONE_CUES = ("attribution-according-to", "attribution-document")
 IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one
 
@@ -49,6 +56,8 @@ def find_statements(doc, index):
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         if is_participle(doc, hit, index) and hit.first_token in cue_ends:
             continue  # «أكد مجددا»: after a verb the participle-looking word is an adverb
+        if _impersonal(tokens, hit, cue):
+            continue
         if entry.ident in STANDALONE_CUES:
             found = _attribution(doc, actors, hit, sentence, _needs_introducer(cue, ""))
         else:
@@ -78,6 +87,14 @@ def find_statements(doc, index):
         })
     doc.statements = statements
     return doc
+
+
+def _impersonal(tokens, hit, cue) -> bool:
+    """«ويذكر أن …», «يتوقع أن …»: an impersonal form right before أن says nobody spoke (cues.yaml:
+    impersonal_forms)."""
+    form = tokens[hit.first_token].key[len(hit.proclitics):]
+    return form in keys(*cue.get("impersonal_forms", ())) and hit.end_token < len(tokens) \
+        and tokens[hit.end_token].key in INTRODUCERS
 
 
 def _needs_introducer(cue, form_key: str) -> bool:
@@ -114,10 +131,11 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     Indirect content ends at `limit`; a quotation runs to its closing quote within the sentence.
     `needs_introducer`: the cue says something only before أن / إن / a colon / a quote (تابع، يعتبر)."""
     takes = keys(*cue.get("takes", ()))
-    start = max(position, subject_end)
+    start = _past_adverbials(tokens, max(position, subject_end), limit)
     scan = start
-    # «وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن …»: an apposition between commas comes first
-    reach = 14 if start < limit and tokens[start].key == "," else 6
+    # «وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن …»: an apposition between commas comes first;
+    # «قال في تصريحات لصحيفة إيلاف، الخميس، إن …»: so may an adverbial
+    reach = 14 if start < limit and (tokens[start].key == "," or tokens[start].key in NOT_AN_OBJECT) else 6
     if reach > 6:  # «قال كيفن واتكينز، رئيس منظمة "أنقذوا الأطفال"، إن …»: a quote inside the apposition
         scan = next((i for i in range(start, min(limit, start + reach + 1)) if tokens[i].key in INTRODUCERS
                      and tokens[i - 1].key == ","), start)
@@ -141,10 +159,25 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
         if tokens[scan].kind == "punct" and key != ",":
             break
         scan += 1
-    if start < limit and tokens[start].kind == "word" and not needs_introducer:
+    if start < limit and tokens[start].kind == "word" and not needs_introducer \
+            and tokens[start].key not in NOT_AN_OBJECT:
         # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …».
         return _trimmed(tokens, start, limit, "indirect", minimum=2)
     return None
+
+
+def _past_adverbials(tokens, position: int, limit: int) -> int:
+    """The first token after set adverbial phrases and words (في الوقت ذاته، من جهته، أيضا، اليوم)."""
+    while position < limit:
+        if tokens[position].key in SKIPPABLE:
+            position += 1
+            continue
+        phrase = next((p for p in ADVERBIAL_PHRASES
+                       if [t.key for t in tokens[position:position + len(p)]] == list(p)), None)
+        if phrase is None:
+            return position
+        position += len(phrase)
+    return position
 
 
 def _quotation(tokens, opening: int, sentence_end: int):

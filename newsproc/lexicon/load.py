@@ -164,6 +164,7 @@ SECTIONS = {
                   else "must be a list of strings"),
         "needs_introducer": (False, _bool),
         "introducer_forms": (False, _arabic_list),
+        "impersonal_forms": (False, _arabic_list),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
