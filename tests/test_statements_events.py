@@ -384,3 +384,18 @@ def test_naql_without_an_is_moving_not_quoting(analyze):
     assert analyze("ونقلت الشرطة المصاب إلى مستشفى محلي.")["statements"] == []
     statement = only(analyze("ونقلت وكالة رويترز عن مسؤول قوله إن المحادثات توقفت.")["statements"])
     assert "المحادثات توقفت" in statement["content"]
+
+
+def test_a_definite_head_as_speaker_is_the_body_last_named_with_it(analyze):
+    record = analyze("وأصدرت وزارة الصحة المصرية تعليمات جديدة للمستشفيات. ودعت الوزارة المواطنين إلى التطعيم.")
+    statement = only(record["statements"])
+    ministry = next(a for a in record["actors"] if a["type"] == "organization")
+    assert statement["speakers"] == [ministry["id"]] and statement["speaker_text"] == "الوزارة"
+
+
+def test_a_phrase_joined_by_wa_after_a_verb_is_not_its_subject(analyze):
+    record = analyze("وقال السفير رياض منصور إنه سيلتقي والمندوب السعودي عبد الله المعلمي رئيس المجلس. "
+                     "وأكد أن ما حدث جريمة.")
+    speakers = [s["speakers"] for s in record["statements"]]
+    mansour = next(a["id"] for a in record["actors"] if a["name"].endswith("منصور"))
+    assert speakers == [[mansour], [mansour]]

@@ -51,17 +51,34 @@ class Subject:
     end: int = -1
 
 
-def _titled_person(doc, title_key: str, before: int) -> list[str]:
-    """The person most recently mentioned before `before` whose role begins with the title."""
+def _most_recent(doc, fits, before: int) -> list[str]:
+    """The id of the actor that `fits` and was mentioned last before the offset `before`."""
     best = None
     for actor in doc.actors:
-        if actor.type != "person" or not any(
-                matching_key(role["title"]).split(" ")[0] == title_key for role in actor.roles):
+        if not fits(actor):
             continue
         last = max((m.start for m in actor.mentions if m.start < before), default=None)
         if last is not None and (best is None or last > best[0]):
             best = (last, actor.id)
     return [best[1]] if best else []
+
+
+def _titled_person(doc, title_key: str, before: int) -> list[str]:
+    """«قال الرئيس»: the person most recently mentioned whose role begins with the title."""
+    return _most_recent(doc, lambda actor: actor.type == "person" and any(
+        matching_key(role["title"]).split(" ")[0] == title_key for role in actor.roles), before)
+
+
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") else key
+
+
+def _named_body(doc, head_key: str, before: int) -> list[str]:
+    """«دعت الوزارة …» after «وزارة الصحة المصرية»: the organisation most recently mentioned whose name
+    begins with the same head."""
+    head = _without_article(head_key)
+    return _most_recent(doc, lambda actor: actor.type == "organization"
+                        and _without_article(matching_key(actor.name).split(" ")[0]) == head, before)
 
 
 class ActorSpans:
@@ -112,8 +129,8 @@ class ActorSpans:
         if position >= limit:
             return None
         item = self.phrase_at(position)
-        if item is None or self.prepositional(item[0]):
-            return None
+        if item is None or self.prepositional(item[0]) or self.conjoined(item[0]):
+            return None  # «سيلتقي والمندوب السعودي»: a phrase joined by و continues something, it starts nothing
         ids, end = [item[1]], item[0].end_token
         while end < limit:
             following_at = end + 1 if tokens[end].key == "," else end
@@ -237,6 +254,8 @@ def find_subjects(doc, index):
                 pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
                 if not pair and position in titles:
                     pair = _titled_person(doc, tokens[position].key, tokens[position].start)
+                if not pair and tokens[position].key.startswith("ال"):
+                    pair = _named_body(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
         if relative:
