@@ -13,7 +13,8 @@ class TagNames:
     def _proclitics(self, key: str, index) -> int:
         """Letters of proclitics before a name."""
         prefix, _stem = self.tagger.featurizer.stem(key)
-        if not prefix and key[:1] in "وفبلك" and len(key) > 3 and (
+        whole_name = key in index.given_names or key in index.family_names  # بشير is no ب + شير
+        if not prefix and not whole_name and key[:1] in "وفبلك" and len(key) > 3 and (
                 key[1:] in index.given_names or key[1:] in index.family_names or key[1:] in ("عبد", "ابو")):
             return 1  # وحسن، بحمد، وعبد الوهاب: the whole word is also a frequent word, but here a name
         return len(prefix)

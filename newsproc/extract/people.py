@@ -910,6 +910,10 @@ class PeopleRules:
                         and not self._is_stopword(key) and self.index.word_rank.get(key, 10**9) > PART_RANK:
                     # not «الثاني» of عبدالله الثاني, «العزيز» of عبد العزيز, «ماي» of تيريزا ماي (May)
                     parts.setdefault(key, set()).add((entity, position == len(keys) - 1))
+                    variant = "ال" + key  # «وأضاف الخليفي» after «بشير خليفي»: Maghrebi surnames take the article
+                    if position == len(keys) - 1 and not key.startswith("ال") \
+                            and self.index.word_rank.get(variant, 10**9) > PART_RANK:
+                        parts.setdefault(variant, set()).add((entity, True))
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         tokens = self.tokens
         for index, token in enumerate(tokens):
