@@ -399,3 +399,11 @@ def test_a_phrase_joined_by_wa_after_a_verb_is_not_its_subject(analyze):
     speakers = [s["speakers"] for s in record["statements"]]
     mansour = next(a["id"] for a in record["actors"] if a["name"].endswith("منصور"))
     assert speakers == [[mansour], [mansour]]
+
+
+def test_a_cue_after_a_relative_pronoun_is_spoken_by_the_person_before_it(analyze):
+    record = analyze("والتقى المراسل فتحي بسباس، نائب رئيس نادي الأجيال، الذي أكد أهمية التظاهرة الرمضانية. "
+                     "وقال إنه تم الاتصال بجميع العائلات.")
+    person = next(a["id"] for a in record["actors"] if a["name"] == "فتحي بسباس")
+    assert [s["speakers"] for s in record["statements"]] == [[person], [person]]
+    assert analyze("ودان الهجوم الذي استهدف السفارة.")["statements"] == []

@@ -29,6 +29,7 @@ GENERIC_SUBJECTS = keys(
 PAIR_LEADERS = keys("القاده", "الزعماء")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين")
+RELATIVE_REACH = 8  # a speaker's apposition may stand between the name and الذي
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
@@ -160,6 +161,17 @@ class ActorSpans:
             first = mention.first_token
         return list(dict.fromkeys(ids)), first, position
 
+    def person_before(self, position: int, sentence_first: int, reach: int):
+        """(actor ids, first token, end token) of the last person whose mention ends at most `reach` tokens
+        before `position`: «فتحي بسباس، نائب رئيس النادي الذي أكد»."""
+        people = {a.id for a in self.doc.actors if a.type == "person"}
+        before = [(m, a) for m, a in self.mentions if a in people and m.first_token >= sentence_first
+                  and position - reach <= m.end_token <= position]
+        if not before:
+            return None
+        mention, actor_id = max(before, key=lambda item: item[0].end_token)
+        return [actor_id], mention.first_token, mention.end_token
+
 
 def select_hits(doc, kinds: tuple[str, ...], covered: set[int]):
     """Non-overlapping hits with an entry of one of `kinds`, longest first; none inside a mention."""
@@ -259,7 +271,14 @@ def find_subjects(doc, index):
                 subject = Subject(pair, word, True, position, position + 1)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
         if relative:
-            continue  # «الهجوم الذي استهدف …»: the subject is the noun before the relative pronoun
+            # «الهجوم الذي استهدف …»: the subject is the noun before the relative pronoun; one who speaks
+            # is a person: «فتحي بسباس، نائب رئيس نادي الأجيال الذي أكد …»
+            found = actors.person_before(hit.first_token - 1, sentence.first_token, RELATIVE_REACH) \
+                if any(e.kind == "cue" for e in hit.entries) else None
+            if found is None:
+                continue
+            ids, first, end = found
+            subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end], True, first, end)
         if subject is None and not participle and any(e.kind == "cue" for e in hit.entries):
             subject = _unresolved_subject(doc, index, hit, limit)
         if subject is None and participle and sentence_index in first_in_sentence:
