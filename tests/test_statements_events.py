@@ -407,3 +407,18 @@ def test_a_cue_after_a_relative_pronoun_is_spoken_by_the_person_before_it(analyz
     person = next(a["id"] for a in record["actors"] if a["name"] == "فتحي بسباس")
     assert [s["speakers"] for s in record["statements"]] == [[person], [person]]
     assert analyze("ودان الهجوم الذي استهدف السفارة.")["statements"] == []
+
+
+def test_a_participle_of_the_faail_pattern_continues_the_subject_and_ends_the_content(analyze):
+    record = analyze('وقال السفير غلام خوشرو إن الاتهامات باطلة. وتابع قائلا: "لا أساس لها" مطالبا السعودية '
+                     'بوقف سياساتها، داعيا الأطراف إلى الحوار.')
+    cues = [s["cue"] for s in record["statements"]]
+    assert cues == ["قال", "تابع", "مطالبا", "داعيا"]  # «تابع قائلا» is one statement
+    demand = next(s for s in record["statements"] if s["cue"] == "مطالبا")
+    assert demand["content"] == "السعودية بوقف سياساتها"
+
+
+def test_the_action_called_for_is_hypothetical(analyze):
+    record = analyze("ودعا الأمين العام الطرفين إلى الحوار.")
+    dialogue = next(e for e in record["events"] if e["cameo"] == "04")
+    assert dialogue["hypothetical"] is True

@@ -189,13 +189,17 @@ def select_hits(doc, kinds: tuple[str, ...], covered: set[int]):
 
 
 def is_participle(doc, hit, index) -> bool:
-    """مشيرا، مؤكدا، مضيفا: a cue in participle form continues the sentence's subject."""
+    """مشيرا، مؤكدا، مضيفا — and the فاعل pattern: قائلا، داعيا، واصفا: a cue in participle form continues
+    the sentence's subject."""
     entry = next((e for e in hit.entries if e.kind == "cue"), None)
     if entry is None:
         return False
-    key = doc.tokens[hit.first_token].key
+    key = doc.tokens[hit.first_token].key[len(hit.proclitics):]
+    if not key.endswith(("ا", "ه", "ين")):
+        return False
     lemma = index.tables["cues"][entry.ident]["lemma"]
-    return key.startswith("م") and not lemma.startswith("م") and key.endswith(("ا", "ه", "ين"))
+    return (key.startswith("م") and not lemma.startswith("م")) \
+        or (len(key) >= 5 and key[1] == "ا" and not key.endswith("تا"))  # not the dual قالتا
 
 
 # Cues that are phrases, not verbs: they have no subject of their own.
