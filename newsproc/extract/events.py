@@ -32,10 +32,11 @@ HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", 
                     "يخطط", "تخطط", "يخططان", "تخططان", "يخططون", "خطط", "خططت", "خططا", "خططوا", "يعتزم",
                     "تعتزم", "يعتزمون", "ينوي", "تنوي", "ينوون", "يريد", "تريد", "يريدون", "محاوله", "يحاول",
                     "تحاول", "يحاولون", "حاول", "حاولت", "حاولوا", "يهدد", "تهدد", "يهددون", "هدد", "هددت",
-                    "هددوا", "خطه", "مخطط", "مخططا",
-                    # calls and demands: «داعيا الأطراف إلى الحوار» — the call is an event, the dialogue not yet
-                    "دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "طالب", "طالبت", "طالبوا",
-                    "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبه", "حث", "حثت", "يحث", "تحث", "حاثا")
+                    "هددوا", "خطه", "مخطط", "مخططا")
+# Calls and demands: «دعا الأمين العام الطرفين إلى الحوار» — the call is an event, the dialogue not yet.
+CALLS = keys("دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "طالب", "طالبت", "طالبوا",
+             "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبه", "حث", "حثت", "يحث", "تحث", "حاثا")
+CALL_REACH = 8  # the caller and the called may stand between the call and the action
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 OBJECT_WINDOW = 5
@@ -109,7 +110,9 @@ def find_events(doc, index):
             "start": start,
             "end": end,
             "negated": bool(window) and window[-1] in NEGATIONS,
-            "hypothetical": _hypothetical(window, tokens[hit.first_token].key, hit.proclitics),
+            "hypothetical": _hypothetical(window, tokens[hit.first_token].key, hit.proclitics)
+            or any(_without_conjunction(t.key) in CALLS
+                   for t in tokens[max(sentence.first_token, hit.first_token - CALL_REACH):hit.first_token]),
         })
     _nested_objects(tokens, events, spans, codes)
     doc.events = events
@@ -259,7 +262,7 @@ def _hypothetical(window: list[str], trigger_key: str, proclitics: str) -> bool:
 
 def _without_conjunction(key: str) -> str:
     """ولم -> لم, فلن -> لن: a conjunction does not hide a negation."""
-    return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL else key
+    return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL | CALLS else key
 
 
 def _clause_end(tokens, hit, limit, predicate_starts) -> int:
