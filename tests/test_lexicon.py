@@ -53,6 +53,15 @@ def test_a_wrong_field_value_names_its_line(tmp_path):
     assert f"{path}:3:" in caught.value.message and "'alpha3'" in caught.value.message
 
 
+def test_two_entries_with_one_id_in_a_file_are_caught(tmp_path):
+    second = COUNTRY.split("\n", 1)[1].replace("زدلاند", "زدلاندا")
+    path = write(tmp_path, COUNTRY + second)
+    with pytest.raises(LexiconError) as caught:
+        read_lexicon_file(path)
+    assert f"{path}:9:" in caught.value.message and "duplicate code 'ZZ'" in caught.value.message \
+        and "line 2" in caught.value.message
+
+
 def test_an_unquoted_norway_code_is_caught(tmp_path):
     path = write(tmp_path, COUNTRY.replace('code: "ZZ"', "code: NO"))
     with pytest.raises(LexiconError) as caught:

@@ -422,3 +422,29 @@ def test_the_action_called_for_is_hypothetical(analyze):
     record = analyze("ودعا الأمين العام الطرفين إلى الحوار.")
     dialogue = next(e for e in record["events"] if e["cameo"] == "04")
     assert dialogue["hypothetical"] is True
+
+
+def test_the_pronoun_on_an_introducer_is_the_subject_of_the_verb_after_it(analyze):
+    record = analyze("وقالت روسيا إنها تساعد دمشق في مواجهة الجماعات المسلحة.")
+    help_ = only([e for e in record["events"] if e["cameo"] == "07"])
+    assert help_["source_codes"] == ["RUS"] and help_["target_codes"] == ["SYR"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("وهنأ الملك الرئيس الفرنسي بفوزه.", "05"),
+    ("وتراجعت الحكومة عن قرار رفع الأسعار.", "08"),
+    ("وأخلت النيابة سبيل الصحفي.", "08"),
+    ("ووبخ السيناتور الرئيس بسبب تصريحاته.", "11"),
+    ("وعارضت فرنسا مشروع القرار.", "12"),
+    ("وحذرت الأمم المتحدة من كارثة إنسانية.", "13"),
+    ("وقطع المحتجون الطريق أمام الشاحنات.", "14"),
+    ("وأرسلت تركيا تعزيزات عسكرية إلى الحدود.", "15"),
+    ("وحكمت المحكمة على المتهم بالسجن عشر سنوات.", "17"),
+    ("واستعاد الجيش السيطرة على المدينة.", "19"),
+])
+def test_more_ways_of_acting(analyze, text, cameo):
+    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
+
+
+def test_the_noun_of_support_is_a_topic(analyze):
+    assert [e for e in analyze("وشدد الوزير على أهمية دعم أوكرانيا.")["events"] if e["cameo"] == "05"] == []

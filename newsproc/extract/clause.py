@@ -30,6 +30,9 @@ PAIR_LEADERS = keys("القاده", "الزعماء")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين")
 RELATIVE_REACH = 8  # a speaker's apposition may stand between the name and الذي
+# أن / إن with a pronoun of the third person that points back at the subject (إنها تساعد …)
+PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
+                                for suffix in ("ه", "ها", "هم", "هما", "هن"))
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
@@ -241,6 +244,11 @@ def find_subjects(doc, index):
             found = actors.phrase_before(hit.first_token - 1, sentence.first_token)
             if found is None:
                 found = actors.phrase_after(hit.end_token, limit)
+        elif is_verb(hit) and not participle and last is not None and last[1] == sentence_index \
+                and hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in PRONOUN_INTRODUCERS:
+            # «وقالت روسيا إنها تساعد دمشق»: the pronoun on إن is the subject; the actor after is the object
+            subjects[hit.first_token] = Subject(list(last[0].actors), last[0].text, explicit=False)
+            continue
         elif is_verb(hit) and not participle:
             found = actors.phrase_after(hit.end_token, limit)
             if found is not None and _continues_clause(tokens, hit, sentence, last, sentence_index) \

@@ -260,6 +260,7 @@ def read_lexicon_file(path: str | Path, data: bytes | None = None) -> LexiconFil
             raise LexiconError(f"{path}:{line}: section {section!r} must be a list of entries")
         result.sections[section] = [_check_entry(path, section, index, entry, line)
                                     for index, entry in enumerate(value)]
+        _check_unique(path, section, value, line)
     if strict:
         # «about: {proclitics: strict}»: behind و/ب/ل/ك these entries match only when their first word is a
         # frequent word (for generated lists: not ب + لاتر in بلاتر).
@@ -267,6 +268,19 @@ def read_lexicon_file(path: str | Path, data: bytes | None = None) -> LexiconFil
             for entry in entries:
                 entry["_strict"] = True
     return result
+
+
+def _check_unique(path: str, section: str, entries: list, section_line: int) -> None:
+    """Two entries of one file with the same id: the second would silently replace the first."""
+    identity = SECTIONS[section][0]
+    first_lines: dict[str, int] = {}
+    for entry in entries:
+        line = getattr(entry, "line", section_line)
+        ident = entry.get(identity)
+        if ident in first_lines:
+            raise LexiconError(f"{path}:{line}: {section}: duplicate {identity} {ident!r} "
+                               f"(first at line {first_lines[ident]})")
+        first_lines[ident] = line
 
 
 def _check_entry(path: str, section: str, index: int, entry, section_line: int) -> dict:
