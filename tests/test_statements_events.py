@@ -448,3 +448,15 @@ def test_more_ways_of_acting(analyze, text, cameo):
 
 def test_the_noun_of_support_is_a_topic(analyze):
     assert [e for e in analyze("وشدد الوزير على أهمية دعم أوكرانيا.")["events"] if e["cameo"] == "05"] == []
+
+
+def test_a_long_apposition_and_adverbials_may_stand_between_speaker_and_content(analyze):
+    statement = only(analyze("وقال يوسف المحمود، الناطق باسم الحكومة الفلسطينية في حديث لإذاعة صوت فلسطين "
+                             "الرسمية، صباح اليوم، إن الوفد يضم عددا من الوزراء.")["statements"])
+    assert statement["content"] == "الوفد يضم عددا من الوزراء"
+
+
+def test_the_verb_inside_an_attribution_phrase_is_part_of_it(analyze):
+    statement = only(analyze("ويتزامن وصول الوفد مع زيارة وفد أمني، بحسب ما أعلن عنه عزام الأحمد "
+                             "مسؤول ملف المصالحة.")["statements"])
+    assert statement["speaker_text"] == "عزام الأحمد"

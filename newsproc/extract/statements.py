@@ -20,6 +20,8 @@ INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "
 CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "وفيما", "وبينما"})
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
+# «وقال يوسف المحمود، الناطق باسم الحكومة الفلسطينية في حديث لإذاعة صوت فلسطين الرسمية، صباح اليوم، إن …»
+APPOSITION_REACH = 20
 ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
 # Sources that say something without being actors (بحسب مصادر أمنية، جاء في البيان أن).
 SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", "البيان", "بيان", "التقرير", "تقرير", "تقارير",
@@ -27,8 +29,9 @@ SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", 
                     "مسءولين", "المسءولين", "المرسوم", "مرسوم", "الاعلان", "القرار", "الرساله", "الوثيقه",
                     "الدراسه", "دراسه", "الاحصاءات", "احصاءات", "الارقام", "ارقام", "البيانات", "بيانات",
                     "ناشطون", "الناشطين", "سكان", "السكان", "مراسل", "مراسلنا", "المتحدث", "متحدث")
-ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "ذكرته", "ذكرت", "اوردته",
-                                 "افادت", "اوردت", "افاد", "قالته", "اوضحته", "نقلته")
+ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "اعلن", "ذكرته", "ذكرت", "ذكر",
+                           "اوردته", "افادت", "اوردت", "افاد", "قالته", "قال", "قالت", "اوضحته", "نقلته", "عنه",
+                           "عنها", "به", "بها")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
 # Words that open an adverbial, not an object: «أعلن رئيس الشرطة في مؤتمر صحافي» says nothing yet.
 NOT_AN_OBJECT = keys("في", "خلال", "اثناء", "عبر", "امام", "لدى", "عقب", "بعد", "قبل", "من", "الى", "منذ",
@@ -48,9 +51,10 @@ def find_statements(doc, index):
     statements = []
     hits = select_hits(doc, ("cue",), covered)
     cue_ends = {hit.end_token for hit in hits}
+    absorbed = set()  # «بحسب ما أعلن عنه …»: the verb inside an attribution phrase is part of it
     for hit in hits:
         entry = next(e for e in hit.entries if e.kind == "cue")
-        if entry.ident in IGNORED_CUES:
+        if entry.ident in IGNORED_CUES or hit.first_token in absorbed:
             continue
         cue = index.tables["cues"][entry.ident]
         sentence = doc.sentences[tokens[hit.first_token].sentence]
@@ -59,6 +63,7 @@ def find_statements(doc, index):
         if _impersonal(tokens, hit, cue):
             continue
         if entry.ident in STANDALONE_CUES:
+            absorbed.update(range(hit.end_token, _past_fillers(tokens, hit.end_token, sentence.end_token)))
             found = _attribution(doc, actors, hit, sentence, _needs_introducer(cue, ""))
         else:
             subject = doc.subjects.get(hit.first_token) or Subject([], None)
@@ -137,8 +142,9 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     # «قال في تصريحات لصحيفة إيلاف، الخميس، إن …»: so may an adverbial
     reach = 14 if start < limit and (tokens[start].key == "," or tokens[start].key in NOT_AN_OBJECT) else 6
     if reach > 6:  # «قال كيفن واتكينز، رئيس منظمة "أنقذوا الأطفال"، إن …»: a quote inside the apposition
-        scan = next((i for i in range(start, min(limit, start + reach + 1)) if tokens[i].key in INTRODUCERS
+        scan = next((i for i in range(start, min(limit, start + APPOSITION_REACH + 1)) if tokens[i].key in INTRODUCERS
                      and tokens[i - 1].key == ","), start)
+        reach = max(reach, scan - start)
     while scan < limit and scan - start <= reach:
         key = tokens[scan].key
         if key in QUOTES:
@@ -190,9 +196,7 @@ def _quotation(tokens, opening: int, sentence_end: int):
 def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     """«بحسب وزارة الصحة»: the speaker follows; the content is the rest of the sentence."""
     tokens = doc.tokens
-    position = hit.end_token
-    while position < sentence.end_token and tokens[position].key in ATTRIBUTION_FILLERS:
-        position += 1
+    position = _past_fillers(tokens, hit.end_token, sentence.end_token)
     found = actors.phrase_after(position, sentence.end_token, skip=False)
     scan = position
     # «وفقا لبيانات الأمم المتحدة», «بحسب التفاصيل التي حصلت عليها سبق»: the source a few words on
@@ -229,6 +233,13 @@ def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
         start += 1  # «بحسب … سبق فإن أحد المواطنين اكتشف …»
     after = _trimmed(tokens, start, sentence.end_token, "indirect", minimum=3)
     return (subject, *after) if after else None
+
+
+def _past_fillers(tokens, position: int, end: int) -> int:
+    """The first token after the words that join an attribution phrase to its source (ما أعلن عنه)."""
+    while position < end and tokens[position].key in ATTRIBUTION_FILLERS:
+        position += 1
+    return position
 
 
 def _trimmed(tokens, first, end, kind, minimum=1):
