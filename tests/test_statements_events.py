@@ -460,3 +460,20 @@ def test_the_verb_inside_an_attribution_phrase_is_part_of_it(analyze):
     statement = only(analyze("ويتزامن وصول الوفد مع زيارة وفد أمني، بحسب ما أعلن عنه عزام الأحمد "
                              "مسؤول ملف المصالحة.")["statements"])
     assert statement["speaker_text"] == "عزام الأحمد"
+
+
+def test_who_decides_or_orders_an_action_does_it(analyze):
+    record = analyze("وقررت النيابة العامة المصرية حبس المتهمين أربعة أيام.")
+    event = only(record["events"])
+    prosecution = next(a["id"] for a in record["actors"] if a["type"] == "organization")
+    assert event["sources"] == [prosecution]
+
+
+def test_the_possessor_of_a_noun_of_coercion_or_violence_is_the_one_acted_on(analyze):
+    record = analyze("وأعلنت وزارة الداخلية اعتقال المعارض أحمد ماهر.")
+    arrest = only(record["events"])
+    ministry, person = (next(a["id"] for a in record["actors"] if a["type"] == kind)
+                        for kind in ("organization", "person"))
+    assert arrest["sources"] == [ministry] and arrest["targets"] == [person]
+    visit = only(analyze("وتأتي زيارة وزير الخارجية الأمريكي أنتوني بلينكن إلى سول.")["events"])
+    assert visit["source_codes"] == ["USAGOV"]

@@ -37,6 +37,11 @@ HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", 
 CALLS = keys("دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "طالب", "طالبت", "طالبوا",
              "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبه", "حث", "حثت", "يحث", "تحث", "حاثا")
 CALL_REACH = 8  # the caller and the called may stand between the call and the action
+# Verbs whose object is an action their subject takes: «قررت النيابة حبس», «شنت القوات حملة اعتقالات».
+CONTROL_VERBS = keys(*(stem + ending for stem in (
+    "قرر", "امر", "بدا", "باشر", "واصل", "شن", "نفذ", "اجرى", "اجر", "عقد", "وجه", "استانف", "اطلق", "تولى",
+    "شرع", "اصدر", "اعاد", "قاد", "تابع") for ending in ("", "ت", "وا")),
+    "يقرر", "تقرر", "يامر", "تامر", "تبدا", "يبدا", "تواصل", "يواصل", "تشن", "يشن", "تنفذ", "ينفذ", "تجري", "يجري")
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 OBJECT_WINDOW = 5
@@ -74,6 +79,9 @@ def find_events(doc, index):
         subject = doc.subjects.get(hit.first_token) or Subject()
         sources = [s for s in subject.actors if s not in location_ids]
         after = subject.end if subject.explicit and subject.first >= hit.end_token else hit.end_token
+        if entry.form == "noun" and trigger.get("possessor") == "target" and subject.explicit \
+                and subject.first == hit.end_token:
+            sources, after = [], hit.end_token  # «اعتقال المعارض»: the possessor is the one arrested
         if entry.form == "noun" and not sources:
             sources = _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids)
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
@@ -203,6 +211,7 @@ def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> l
     return (_between(actors, tokens, hit.end_token, limit)
             or (trigger["cameo"] in ("18", "19", "20") and _adjective_doer(actors, tokens, hit, limit))
             or _announcer(doc, hit, location_ids)                   # «أعلنت وزارة الداخلية اعتقال شخصين»
+            or _controller(actors, tokens, hit, sentence, location_ids)  # «قررت النيابة حبس المتهمين»
             or (tokens[hit.end_token - 1].key.endswith(POSSESSIVES)  # «حربها ضد أوكرانيا»: روسيا's war
                 and _antecedent(doc, hit, sentence, location_ids))
             or [])
@@ -221,6 +230,25 @@ def _adjective_doer(actors, tokens, hit, limit) -> list[str]:
         if not tokens[position].key.endswith(("ي", "يه")):
             return []  # a noun stands between: the adjective is that noun's
     return []
+
+
+def _controller(actors, tokens, hit, sentence, location_ids) -> list[str]:
+    """The subject of a verb of deciding, ordering or carrying out whose object is the verbal noun:
+    «قررت النيابة حبس …», «أمرت النيابة بحبس …», «الجيش بدأ عملية …»."""
+    before = actors.phrase_before(hit.first_token, sentence.first_token)
+    if before is not None and before[1] > sentence.first_token \
+            and _without_conjunction_letter(tokens[before[1] - 1].key) in CONTROL_VERBS:
+        return [a for a in before[0] if a not in location_ids]
+    verb = hit.first_token - 1
+    if verb > sentence.first_token and _without_conjunction_letter(tokens[verb].key) in CONTROL_VERBS:
+        subject = actors.phrase_before(verb, sentence.first_token)
+        if subject is not None:
+            return [a for a in subject[0] if a not in location_ids]
+    return []
+
+
+def _without_conjunction_letter(key: str) -> str:
+    return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
 
 
 def _announcer(doc, hit, location_ids) -> list[str]:

@@ -174,6 +174,7 @@ SECTIONS = {
         "nouns": (False, _arabic_list),
         "objects": (False, _arabic_list),
         "cameo_by_state": (False, _choice(CAMEO_ROOTS)),
+        "possessor": (False, _choice(("source", "target"))),
     }),
 }
 # Sections that are plain lists of words.
