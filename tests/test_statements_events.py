@@ -477,3 +477,8 @@ def test_the_possessor_of_a_noun_of_coercion_or_violence_is_the_one_acted_on(ana
     assert arrest["sources"] == [ministry] and arrest["targets"] == [person]
     visit = only(analyze("وتأتي زيارة وزير الخارجية الأمريكي أنتوني بلينكن إلى سول.")["events"])
     assert visit["source_codes"] == ["USAGOV"]
+
+
+def test_help_needs_someone_helped(analyze):
+    assert analyze("وهي مرافق جيدة تساعد على أداء التدريبات بشكل رائع.")["events"] == []
+    assert only(analyze("وساعدت روسيا الحكومة السورية.")["events"])["source_codes"] == ["RUS"]

@@ -85,6 +85,8 @@ def find_events(doc, index):
         if entry.form == "noun" and not sources:
             sources = _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids)
         targets, location = _targets(actors, tokens, after, limit, sources, location_ids)
+        if not targets and trigger.get("needs_target"):
+            continue
         if not sources and not targets and entry.form == "noun" and hit.first_token > sentence.first_token \
                 and tokens[hit.first_token - 1].key in ABSTRACT_HEADS:
             continue  # «أهمية التعاون»: a topic, not something that happened

@@ -175,6 +175,7 @@ SECTIONS = {
         "objects": (False, _arabic_list),
         "cameo_by_state": (False, _choice(CAMEO_ROOTS)),
         "possessor": (False, _choice(("source", "target"))),
+        "needs_target": (False, _bool),
     }),
 }
 # Sections that are plain lists of words.
