@@ -6,6 +6,8 @@ PIP    := $(BIN)/python -m pip
 
 .PHONY: run test bench lexicon-check lexicons train-ner eval-ner clean
 CONLL ?= ../shared/eval/anercorp_train.conll
+CORPUS ?= samples
+BENCH_ARGS ?=
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +44,12 @@ train-ner: $(VENV)/.installed
 # Development protocol: train on the first 5/6 of the sentences, score PERS/LOC/ORG on the last 1/6.
 eval-ner: $(VENV)/.installed
 	$(BIN)/newsproc eval-ner $(CONLL)
+
+# Speed and memory against a floor (read + one-regex split), all measured in the same run.
+# `make bench CORPUS=../shared/corpus`; BENCH_ARGS="--stream 100000 --profile 25" adds the streaming and
+# profile parts.
+bench: $(VENV)/.installed
+	$(BIN)/python scripts/bench.py $(CORPUS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
