@@ -482,3 +482,24 @@ def test_the_possessor_of_a_noun_of_coercion_or_violence_is_the_one_acted_on(ana
 def test_help_needs_someone_helped(analyze):
     assert analyze("وهي مرافق جيدة تساعد على أداء التدريبات بشكل رائع.")["events"] == []
     assert only(analyze("وساعدت روسيا الحكومة السورية.")["events"])["source_codes"] == ["RUS"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("ووقعت الحكومة والمعارضة اتفاقية سلام.", "03"),
+    ("وأوقفت الشرطة إيقاف 39 شخصا بتهمة الإرهاب.", "17"),
+    ("وأعلنت الشرطة إيقاف 39 شخصا بتهمة الإرهاب.", "17"),
+    ("ونددت فرنسا بالهجوم الكيماوي على دوما.", "20"),
+    ("واستدعت تركيا سفيريها في واشنطن وتل أبيب.", "16"),
+    ("وأجرى الوفدان مشاورات في جنيف.", "04"),
+    ("وأحبطت الشرطة الفرنسية هجوما.", "17"),
+    ("وبرأت المحكمة الدبلوماسي الفرنسي.", "08"),
+    ("ودهست شاحنة المارة في وسط المدينة.", "18"),
+    ("وتنسق الأجهزة الأمنية مع الجيش.", "06"),
+])
+def test_still_more_ways_of_acting(analyze, text, cameo):
+    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
+
+
+def test_a_device_is_no_event_and_a_crowd_no_mobilisation(analyze):
+    assert analyze("وعثرت الشرطة على عبوة ناسفة قرب المدرسة.")["events"] == []
+    assert [e["cameo"] for e in analyze("ودهست شاحنة حشدا من المارة.")["events"]] == ["18"]
