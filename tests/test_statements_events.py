@@ -503,3 +503,10 @@ def test_still_more_ways_of_acting(analyze, text, cameo):
 def test_a_device_is_no_event_and_a_crowd_no_mobilisation(analyze):
     assert analyze("وعثرت الشرطة على عبوة ناسفة قرب المدرسة.")["events"] == []
     assert [e["cameo"] for e in analyze("ودهست شاحنة حشدا من المارة.")["events"]] == ["18"]
+
+
+def test_deaths_in_the_sentence_of_their_attack_are_its_outcome(analyze):
+    events = analyze("وقتل ثلاثة أشخاص في غارة جوية إسرائيلية على غزة.")["events"]
+    assert [(e["cameo"], e["type"]) for e in events] == [("19", "airstrike")]
+    assert [e["id"] for e in events] == ["E1"]
+    assert len(analyze("وقتلت الشرطة المهاجم.")["events"]) == 1

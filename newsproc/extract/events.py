@@ -42,6 +42,7 @@ CONTROL_VERBS = keys(*(stem + ending for stem in (
     "قرر", "امر", "بدا", "باشر", "واصل", "شن", "نفذ", "اجرى", "اجر", "عقد", "وجه", "استانف", "اطلق", "تولى",
     "شرع", "اصدر", "اعاد", "قاد", "تابع") for ending in ("", "ت", "وا")),
     "يقرر", "تقرر", "يامر", "تامر", "تبدا", "يبدا", "تواصل", "يواصل", "تشن", "يشن", "تنفذ", "ينفذ", "تجري", "يجري")
+VIOLENT = frozenset({"18", "19", "20"})
 OBJECT_REACH = 3  # the object may follow a few words after the verb or subject (أدانا بشدة تقديم بيونج يانج)
 CLAUSE_BREAKS = frozenset({".", "?", "!", ";", ":"})
 OBJECT_WINDOW = 5
@@ -125,8 +126,32 @@ def find_events(doc, index):
                    for t in tokens[max(sentence.first_token, hit.first_token - CALL_REACH):hit.first_token]),
         })
     _nested_objects(tokens, events, spans, codes)
+    events = _casualties_joined(events, codes)
     doc.events = events
     return doc
+
+
+def _casualties_joined(events, codes) -> list[dict]:
+    """«قتل ثلاثة أشخاص في غارة جوية»: deaths reported in the sentence of the attack that caused them are
+    that attack's outcome, not a second event; their victims become its targets when it has none."""
+    attacks = {}
+    for event in events:
+        if event["cameo"] in VIOLENT and event["type"] != "kill" and not event["hypothetical"]:
+            attacks.setdefault(event["sentence"], event)
+    kept = []
+    for event in events:
+        attack = attacks.get(event["sentence"])
+        if event["type"] == "kill" and attack is not None and not event["hypothetical"] \
+                and not set(event["sources"]) - set(attack["sources"]):
+            if not attack["targets"] and event["targets"]:
+                attack["targets"] = event["targets"]
+                attack["target_codes"] = [codes.get(a) for a in event["targets"]]
+                attack["target_text"] = None
+            continue
+        kept.append(event)
+    for number, event in enumerate(kept, 1):
+        event["id"] = f"E{number}"
+    return kept
 
 
 def _nested_objects(tokens, events, spans, codes) -> None:
