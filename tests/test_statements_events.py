@@ -510,3 +510,13 @@ def test_deaths_in_the_sentence_of_their_attack_are_its_outcome(analyze):
     assert [(e["cameo"], e["type"]) for e in events] == [("19", "airstrike")]
     assert [e["id"] for e in events] == ["E1"]
     assert len(analyze("وقتلت الشرطة المهاجم.")["events"]) == 1
+
+
+def test_a_bare_title_phrase_is_the_person_given_that_title(analyze):
+    record = analyze("وزير الداخلية الفرنسي يعلن إفشال اعتداء\n\n"
+                     "قال وزير الداخلية الفرنسي جيرار كولومب إنه تم إفشال محاولة اعتداء. "
+                     "وأضاف الوزير أن المشتبه بهما شقيقان. وقال رئيس الوزراء إدوار فيليب إن الخطر قائم.")
+    colomb = next(a["id"] for a in record["actors"] if a["name"] == "جيرار كولومب")
+    speakers = {s["cue"]: s["speakers"] for s in record["statements"]}
+    assert speakers["يعلن"] == [colomb]      # the headline, before the name is given
+    assert speakers["أضاف"] == [colomb]

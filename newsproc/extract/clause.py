@@ -55,26 +55,57 @@ class Subject:
     end: int = -1
 
 
-def _most_recent(doc, fits, before: int) -> list[str]:
-    """The id of the actor that `fits` and was mentioned last before the offset `before`."""
+def _without_article(key: str) -> str:
+    return key[2:] if key.startswith("ال") else key
+
+
+def _most_recent(doc, fits, before: int, or_next: bool = False) -> list[str]:
+    """The id of the actor that `fits` and was mentioned last before the offset `before`; with `or_next`,
+    failing that, the one mentioned first after it (a headline gives the title before the article names
+    the person)."""
     best = None
+    following = None
     for actor in doc.actors:
         if not fits(actor):
             continue
         last = max((m.start for m in actor.mentions if m.start < before), default=None)
         if last is not None and (best is None or last > best[0]):
             best = (last, actor.id)
+        first = min((m.start for m in actor.mentions if m.start >= before), default=None)
+        if first is not None and (following is None or first < following[0]):
+            following = (first, actor.id)
+    if best is None and or_next:
+        best = following
     return [best[1]] if best else []
 
 
-def _titled_person(doc, title_key: str, before: int) -> list[str]:
-    """«قال الرئيس»: the person most recently mentioned whose role begins with the title."""
-    return _most_recent(doc, lambda actor: actor.type == "person" and any(
-        matching_key(role["title"]).split(" ")[0] == title_key for role in actor.roles), before)
+def _title_words(title: str) -> list[str]:
+    return [_without_article(word) for word in matching_key(title).split(" ")]
 
 
-def _without_article(key: str) -> str:
-    return key[2:] if key.startswith("ال") else key
+def _titled_person(doc, words: list[str], before: int, country: str | None = None) -> list[str]:
+    """«قال الرئيس», «وأضاف الوزير», «قال رئيس الحكومة اليمنية»: the person the article gave that title to
+    (the most words of it, and the country when one is stated), last mentioned before, or else first after."""
+    words = [_without_article(word) for word in words]
+
+    def matched(actor) -> int:
+        if actor.type != "person" or (country and country not in (
+                actor.country, *(role.get("affiliation") for role in actor.roles))):
+            return 0
+        best = 0
+        for role in actor.roles:
+            role_words = _title_words(role["title"])
+            length = 0
+            while length < min(len(words), len(role_words)) and role_words[length] == words[length]:
+                length += 1
+            best = max(best, length)
+        return best
+
+    scores = {actor.id: matched(actor) for actor in doc.actors}
+    top = max(scores.values(), default=0)
+    if top == 0:
+        return []
+    return _most_recent(doc, lambda actor: scores[actor.id] == top, before, or_next=True)
 
 
 def _named_body(doc, head_key: str, before: int) -> list[str]:
@@ -128,8 +159,7 @@ class ActorSpans:
         """(actor ids, first token, end token) of an actor phrase at `position`, with coordination."""
         tokens = self.doc.tokens
         if skip:
-            while position < limit and tokens[position].key in SKIPPABLE:
-                position += 1
+            position = past_skippable(tokens, position, limit)
         if position >= limit:
             return None
         item = self.phrase_at(position)
@@ -174,6 +204,52 @@ class ActorSpans:
             return None
         mention, actor_id = max(before, key=lambda item: item[0].end_token)
         return [actor_id], mention.first_token, mention.end_token
+
+
+class _BareTitles:
+    """A title with no name after it stands for the person the article gave that title to: «قال الرئيس»,
+    «وأضاف الوزير», «قال رئيس الحكومة اليمنية», the headline «وزير الداخلية الفرنسي يعلن»."""
+
+    def __init__(self, doc, actors: ActorSpans):
+        self.doc = doc
+        self.actors = actors
+        self.ends: dict[int, int] = {}
+        for hit in doc.hits:
+            if any(e.kind == "title" for e in hit.entries):
+                self.ends[hit.first_token] = max(self.ends.get(hit.first_token, 0), hit.end_token)
+        self.countries = {a.id: a.code for a in doc.actors if a.type == "country"}
+
+    def at(self, position: int, limit: int):
+        """(person ids, first token, end token) of a bare title phrase at `position`, or None."""
+        if position not in self.ends or position in self.actors.titled:
+            return None
+        end = self.ends[position]
+        country = None
+        item = self.actors.phrase_at(end) if end < limit else None
+        if item is not None:
+            mention, actor_id = item
+            if actor_id not in self.countries or self.actors.prepositional(mention):
+                return None  # a name or a body follows: not a bare title
+            country, end = self.countries[actor_id], mention.end_token  # «الرئيس الفرنسي», «وزير خارجية فرنسا»
+        tokens = self.doc.tokens
+        ids = _titled_person(self.doc, [t.key for t in tokens[position:self.ends[position]]], tokens[position].start,
+                             country)
+        return (ids, position, end) if ids else None
+
+    def ending_at(self, position: int, sentence_first: int):
+        """A bare title phrase that ends right before `position` (subject before the verb)."""
+        for first in range(max(sentence_first, position - 6), position):
+            found = self.at(first, position)
+            if found is not None and found[2] == position:
+                return found
+        return None
+
+
+def past_skippable(tokens, position: int, limit: int) -> int:
+    """The first token at or after `position` that is not an adverb between a verb and its subject."""
+    while position < limit and tokens[position].key in SKIPPABLE:
+        position += 1
+    return position
 
 
 def select_hits(doc, kinds: tuple[str, ...], covered: set[int]):
@@ -228,9 +304,7 @@ def find_subjects(doc, index):
     last: tuple[Subject, int] | None = None       # last explicit subject and its sentence
     last_pair: list[str] | None = None
     starts = [hit.first_token for hit in predicates]
-    # A bare title as subject («قال الرئيس») is the person the article gave that title to.
-    titles = {h.first_token for h in doc.hits if h.end_token - h.first_token == 1
-              and any(e.kind == "title" for e in h.entries)}
+    bare_titles = _BareTitles(doc, actors)
     first_in_sentence: dict[int, Subject] = {}
     for number, hit in enumerate(predicates):
         sentence_index = tokens[hit.first_token].sentence
@@ -259,8 +333,11 @@ def find_subjects(doc, index):
                 subject = Subject(list(last[0].actors), last[0].text, explicit=False)
                 subjects[hit.first_token] = subject
                 continue
+            if found is None:
+                found = bare_titles.at(past_skippable(tokens, hit.end_token, limit), limit)
             if found is None and not hit.proclitics:
-                found = actors.phrase_before(hit.first_token, sentence.first_token)
+                found = bare_titles.ending_at(hit.first_token, sentence.first_token) \
+                    or actors.phrase_before(hit.first_token, sentence.first_token)
         elif is_phrase_cue(hit):
             continue
         elif not is_verb(hit):
@@ -270,14 +347,10 @@ def find_subjects(doc, index):
             ids, first, end = found
             subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end], True, first, end)
         elif is_verb(hit) and not participle:
-            position = hit.end_token
-            while position < limit and tokens[position].key in SKIPPABLE:
-                position += 1
+            position = past_skippable(tokens, hit.end_token, limit)
             if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
                 word = doc.text[tokens[position].start:tokens[position].end]
                 pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
-                if not pair and position in titles:
-                    pair = _titled_person(doc, tokens[position].key, tokens[position].start)
                 if not pair and tokens[position].key.startswith("ال"):
                     pair = _named_body(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
@@ -339,9 +412,7 @@ def _continues_clause(tokens, hit, sentence, last, sentence_index) -> bool:
 def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
     """«وقال شكري إن …»: a name-like word after the verb is its subject even when no actor is known."""
     tokens = doc.tokens
-    position = hit.end_token
-    while position < limit and tokens[position].key in SKIPPABLE:
-        position += 1
+    position = past_skippable(tokens, hit.end_token, limit)
     end = position
     addressee = False  # «… لموقع إخباري»: to whom it was said
     while end < min(limit, position + 4):

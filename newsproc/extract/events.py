@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from ..text.normalize import keys
 
-from .clause import NOT_A_SUBJECT, RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, select_hits
+from .clause import NOT_A_SUBJECT, RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, past_skippable, select_hits
 from .lookup import hit_start
 from .dates import resolve_date
 
@@ -214,8 +214,7 @@ def _adjective_follows(tokens, hit) -> bool:
 def _object_text(doc, position: int, limit: int, predicate_starts) -> str | None:
     """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص."""
     tokens = doc.tokens
-    while position < limit and tokens[position].key in SKIPPABLE:
-        position += 1
+    position = past_skippable(tokens, position, limit)
     if position < limit and tokens[position].key in TARGET_PREPOSITIONS:
         position += 1
     end = position
