@@ -520,3 +520,9 @@ def test_a_bare_title_phrase_is_the_person_given_that_title(analyze):
     speakers = {s["cue"]: s["speakers"] for s in record["statements"]}
     assert speakers["يعلن"] == [colomb]      # the headline, before the name is given
     assert speakers["أضاف"] == [colomb]
+
+
+def test_a_title_with_a_country_is_that_countrys_only_person_when_no_one_has_the_title(analyze):
+    record = analyze("استقبل إيمانويل ماكرون وفدا من رجال الأعمال. وقال الرئيس الفرنسي إن فرنسا تريد استثمارات جديدة.")
+    macron = next(a["id"] for a in record["actors"] if a["name"] == "إيمانويل ماكرون")
+    assert only(record["statements"])["speakers"] == [macron]

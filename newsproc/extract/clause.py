@@ -103,6 +103,10 @@ def _titled_person(doc, words: list[str], before: int, country: str | None = Non
 
     scores = {actor.id: matched(actor) for actor in doc.actors}
     top = max(scores.values(), default=0)
+    if top == 0 and country:
+        # «وصف الرئيس الفرنسي» where the article gives Macron no title: the one person of that country
+        people = [a.id for a in doc.actors if a.type == "person" and a.country == country]
+        return people if len(people) == 1 else []
     if top == 0:
         return []
     return _most_recent(doc, lambda actor: scores[actor.id] == top, before, or_next=True)
