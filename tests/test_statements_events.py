@@ -526,3 +526,10 @@ def test_a_title_with_a_country_is_that_countrys_only_person_when_no_one_has_the
     record = analyze("استقبل إيمانويل ماكرون وفدا من رجال الأعمال. وقال الرئيس الفرنسي إن فرنسا تريد استثمارات جديدة.")
     macron = next(a["id"] for a in record["actors"] if a["name"] == "إيمانويل ماكرون")
     assert only(record["statements"])["speakers"] == [macron]
+
+
+def test_each_continuation_keeps_the_speaker_near(analyze):
+    record = analyze('قال أنور قرقاش إن بلاده لها مواقف ثابتة. جاء ذلك في تغريدات، حيث قال: "زيارة ممتازة". '
+                     'وتابع قائلا: "قضايا المنطقة تحظى باهتمام". وأضاف: "الموقف الثابت هو سياستنا".')
+    gargash = next(a["id"] for a in record["actors"] if a["name"] == "أنور قرقاش")
+    assert [s["speakers"] for s in record["statements"]] == [[gargash]] * 4

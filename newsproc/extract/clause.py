@@ -384,6 +384,8 @@ def find_subjects(doc, index):
             first_in_sentence.setdefault(sentence_index, subject)
         if subject.explicit and is_verb(hit):
             last = (subject, sentence_index)
+        elif is_verb(hit) and last is not None and subject.actors == last[0].actors:
+            last = (last[0], sentence_index)  # «وتابع قائلا … وأضاف …»: each continuation keeps the speaker near
         if len(subject.actors) == 2:
             last_pair = subject.actors
         elif len(subject.actors) == 1 and subject.explicit and is_verb(hit):
