@@ -533,3 +533,10 @@ def test_each_continuation_keeps_the_speaker_near(analyze):
                      'وتابع قائلا: "قضايا المنطقة تحظى باهتمام". وأضاف: "الموقف الثابت هو سياستنا".')
     gargash = next(a["id"] for a in record["actors"] if a["name"] == "أنور قرقاش")
     assert [s["speakers"] for s in record["statements"]] == [[gargash]] * 4
+
+
+def test_a_definite_head_no_list_names_is_the_body_last_named_with_it(analyze):
+    record = analyze("أعلن تحالف دعم الشرعية في اليمن إفراج الحوثيين عن سفينة. وأشار التحالف إلى وجود أربع سفن في الميناء.")
+    speakers = [s["speakers"] for s in record["statements"] if s["cue"] == "أشار"]
+    coalition = next(a["id"] for a in record["actors"] if a["type"] == "organization" and "تحالف" in a["name"])
+    assert speakers == [[coalition]]

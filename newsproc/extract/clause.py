@@ -352,11 +352,13 @@ def find_subjects(doc, index):
             subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end], True, first, end)
         elif is_verb(hit) and not participle:
             position = past_skippable(tokens, hit.end_token, limit)
-            if position < limit and tokens[position].key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
+            key = tokens[position].key if position < limit else ""
+            pair = list(last_pair) if key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
+            if not pair and key.startswith("ال"):
+                # «وأشار التحالف» after «تحالف دعم الشرعية»: also heads no list names
+                pair = _named_body(doc, key, tokens[position].start)
+            if pair or key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
                 word = doc.text[tokens[position].start:tokens[position].end]
-                pair = list(last_pair) if tokens[position].key in DUAL_SUBJECTS | PAIR_LEADERS and last_pair else []
-                if not pair and tokens[position].key.startswith("ال"):
-                    pair = _named_body(doc, tokens[position].key, tokens[position].start)
                 subject = Subject(pair, word, True, position, position + 1)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
         if relative:
