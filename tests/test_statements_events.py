@@ -540,3 +540,21 @@ def test_a_definite_head_no_list_names_is_the_body_last_named_with_it(analyze):
     speakers = [s["speakers"] for s in record["statements"] if s["cue"] == "أشار"]
     coalition = next(a["id"] for a in record["actors"] if a["type"] == "organization" and "تحالف" in a["name"])
     assert speakers == [[coalition]]
+
+
+def test_a_quoted_word_inside_the_clause_marks_a_term_not_the_speakers_words(analyze):
+    statement = only(analyze('وأعلن الجيش التركي "تحرير" 4 قرى في عفرين.')["statements"])
+    assert statement["content"] == '"تحرير" 4 قرى في عفرين' and statement["kind"] == "indirect"
+    assert only(analyze('وقال بلينكن: "لا".')["statements"])["kind"] == "direct"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('وكتبت الصحفية سحر النادي: "المحكمة برأت الطفل".', "كتبت"),
+    ('وغرد الناشط أحمد مختار قائلا: "هذا غير مقبول".', "غرد"),
+    ("وتستبعد الشرطة أن يكون الحادث عملا إرهابيا.", "تستبعد"),
+    ("وجادل المعارضون بأن من الخطأ مكافأة المسؤول.", "جادل"),
+    ("وحث الأمير الجميع على تقديم المزيد.", "حث"),
+])
+def test_writing_tweeting_ruling_out_arguing_and_urging_are_cues(analyze, text, cue):
+    assert cue in [s["cue"] for s in analyze(text)["statements"]]
+    assert analyze("وقرأ الطلاب كتب التاريخ.")["statements"] == []

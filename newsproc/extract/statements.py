@@ -22,13 +22,15 @@ QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
 # «وقال يوسف المحمود، الناطق باسم الحكومة الفلسطينية في حديث لإذاعة صوت فلسطين الرسمية، صباح اليوم، إن …»
 APPOSITION_REACH = 20
+SCARE_QUOTE_WORDS = 2  # a quoted word or two inside a clause marks a term, not the speaker's words
 ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
 # Sources that say something without being actors (بحسب مصادر أمنية، جاء في البيان أن).
 SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", "البيان", "بيان", "التقرير", "تقرير", "تقارير",
                     "الصحيفه", "صحيفه", "الوكاله", "وكاله", "وساءل", "شهود", "الشهود", "مسءول", "مسءولون",
                     "مسءولين", "المسءولين", "المرسوم", "مرسوم", "الاعلان", "القرار", "الرساله", "الوثيقه",
                     "الدراسه", "دراسه", "الاحصاءات", "احصاءات", "الارقام", "ارقام", "البيانات", "بيانات",
-                    "ناشطون", "الناشطين", "سكان", "السكان", "مراسل", "مراسلنا", "المتحدث", "متحدث")
+                    "ناشطون", "الناشطين", "سكان", "السكان", "مراسل", "مراسلنا", "المتحدث", "متحدث", "بلاغ",
+                    "البلاغ", "المعلومات", "معلومات")
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "اعلن", "ذكرته", "ذكرت", "ذكر",
                            "اوردته", "افادت", "اوردت", "افاد", "قالته", "قال", "قالت", "اوضحته", "نقلته", "عنه",
                            "عنها", "به", "بها")
@@ -148,11 +150,11 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     while scan < limit and scan - start <= reach:
         key = tokens[scan].key
         if key in QUOTES:
-            return _quotation(tokens, scan, sentence_end)
+            return _quotation(tokens, scan, sentence_end, limit)
         if key == ":":
             first = scan + 1
             if first < sentence_end and tokens[first].key in QUOTES:
-                return _quotation(tokens, first, sentence_end)
+                return _quotation(tokens, first, sentence_end, limit)
             return _trimmed(tokens, first, limit, "direct")
         if key in INTRODUCERS or (key in takes and (scan == start or not needs_introducer)):
             # «رد الجيش بإطلاق النار على …»: على far from a restricted cue is no reply
@@ -160,7 +162,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
                 first += 1  # «مشيرا إلى أن …», «شدد على أن …»
             if first < sentence_end and tokens[first].key in QUOTES:
-                return _quotation(tokens, first, sentence_end)  # «قال إن "فرنسا لن تقف …"»: his own words
+                return _quotation(tokens, first, sentence_end, limit)  # «قال إن "فرنسا لن تقف …"»: his own words
             return _trimmed(tokens, first, limit, "indirect")
         if tokens[scan].kind == "punct" and key != ",":
             break
@@ -186,11 +188,17 @@ def _past_adverbials(tokens, position: int, limit: int) -> int:
     return position
 
 
-def _quotation(tokens, opening: int, sentence_end: int):
-    """Direct content between the quote mark at `opening` and its closing mark (or the sentence end)."""
+def _quotation(tokens, opening: int, sentence_end: int, limit: int):
+    """Direct content between the quote mark at `opening` and its closing mark (or the sentence end) — unless
+    the quote is a word or two the clause goes on after («أعلن الجيش "تحرير" 4 قرى»): then the clause is
+    the content, in the reporter's words."""
     close = next((i for i in range(opening + 1, sentence_end) if tokens[i].key == tokens[opening].key),
                  sentence_end)
-    return (opening + 1, close, "direct") if close > opening + 1 else None
+    if close <= opening + 1:
+        return None
+    if close - opening - 1 <= SCARE_QUOTE_WORDS and close + 1 < limit and tokens[close + 1].kind != "punct":
+        return _trimmed(tokens, opening, limit, "indirect")
+    return opening + 1, close, "direct"
 
 
 def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
