@@ -558,3 +558,8 @@ def test_a_quoted_word_inside_the_clause_marks_a_term_not_the_speakers_words(ana
 def test_writing_tweeting_ruling_out_arguing_and_urging_are_cues(analyze, text, cue):
     assert cue in [s["cue"] for s in analyze(text)["statements"]]
     assert analyze("وقرأ الطلاب كتب التاريخ.")["statements"] == []
+
+
+def test_an_agreement_reached_is_an_event_and_the_treaty_talked_about_is_not(analyze):
+    assert [e["cameo"] for e in analyze("وأعلن الطرفان التوصل بموجب اتفاق بين الحكومة والمعارضة.")["events"]] == ["03"]
+    assert analyze("وأعلنت الحكومة تفاصيل الاتفاق النووي.")["events"] == []

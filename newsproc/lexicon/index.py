@@ -125,7 +125,7 @@ def _entry_surfaces(section: str, entry: dict):
             yield verb, Entry("trigger", entry["id"], "verb")
         for noun in entry.get("nouns", ()):
             yield noun, Entry("trigger", entry["id"], "noun")
-            if not noun.startswith("ال") and " " not in noun:
+            if entry.get("with_article", True) and not noun.startswith("ال") and " " not in noun:
                 yield "ال" + noun, Entry("trigger", entry["id"], "noun", definite=True)
 
 

@@ -176,6 +176,7 @@ SECTIONS = {
         "cameo_by_state": (False, _choice(CAMEO_ROOTS)),
         "possessor": (False, _choice(("source", "target"))),
         "needs_target": (False, _bool),
+        "with_article": (False, _bool),
     }),
 }
 # Sections that are plain lists of words.
