@@ -563,3 +563,8 @@ def test_writing_tweeting_ruling_out_arguing_and_urging_are_cues(analyze, text, 
 def test_an_agreement_reached_is_an_event_and_the_treaty_talked_about_is_not(analyze):
     assert [e["cameo"] for e in analyze("وأعلن الطرفان التوصل بموجب اتفاق بين الحكومة والمعارضة.")["events"]] == ["03"]
     assert analyze("وأعلنت الحكومة تفاصيل الاتفاق النووي.")["events"] == []
+
+
+def test_holding_ground_is_a_state_and_taking_it_an_event(analyze):
+    assert analyze("وتقدمت القوات نحو المناطق التي تسيطر على معظمها الفصائل.")["events"] == []
+    assert [e["cameo"] for e in analyze("وسيطرت القوات الحكومية على البلدة.")["events"]] == ["19"]
