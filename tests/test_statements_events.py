@@ -568,3 +568,14 @@ def test_an_agreement_reached_is_an_event_and_the_treaty_talked_about_is_not(ana
 def test_holding_ground_is_a_state_and_taking_it_an_event(analyze):
     assert analyze("وتقدمت القوات نحو المناطق التي تسيطر على معظمها الفصائل.")["events"] == []
     assert [e["cameo"] for e in analyze("وسيطرت القوات الحكومية على البلدة.")["events"]] == ["19"]
+
+
+def test_lam_after_a_noun_of_force_names_whose_force_it_is_and_the_dead_are_its_targets(analyze):
+    record = analyze("وقتل 27 مدنيا في غارات جوية للنظام السوري على الغوطة.")
+    strike = only(record["events"])
+    regime = next(a["id"] for a in record["actors"] if a["name"].startswith("النظام"))
+    assert strike["sources"] == [regime] and strike["target_text"] == "27 مدنيا"
+
+
+def test_a_number_begins_an_object(analyze):
+    assert only(analyze("إيقاف 39 شخصا بتهمة الإرهاب")["events"][:1])["target_text"] == "39 شخصا"

@@ -113,7 +113,7 @@ def find_events(doc, index):
             "target_codes": [codes.get(a) for a in targets],
             "source_text": None if sources else _subject_text(subject),
             "target_text": None if targets or (entry.form == "noun" and _adjective_follows(tokens, hit))
-            else _object_text(doc, after, limit, predicate_set),
+            else _object_text(doc, actors, after, limit, predicate_set),
             "location": location,
             "date": date,
             "date_precision": precision,
@@ -133,7 +133,8 @@ def find_events(doc, index):
 
 def _casualties_joined(events, codes) -> list[dict]:
     """«قتل ثلاثة أشخاص في غارة جوية»: deaths reported in the sentence of the attack that caused them are
-    that attack's outcome, not a second event; their victims become its targets when it has none."""
+    that attack's outcome, not a second event; their victims (actors or words) become its targets when it
+    has no actor as target."""
     attacks = {}
     for event in events:
         if event["cameo"] in VIOLENT and event["type"] != "kill" and not event["hypothetical"]:
@@ -143,10 +144,10 @@ def _casualties_joined(events, codes) -> list[dict]:
         attack = attacks.get(event["sentence"])
         if event["type"] == "kill" and attack is not None and not event["hypothetical"] \
                 and not set(event["sources"]) - set(attack["sources"]):
-            if not attack["targets"] and event["targets"]:
+            if not attack["targets"] and (event["targets"] or event["target_text"]):
                 attack["targets"] = event["targets"]
                 attack["target_codes"] = [codes.get(a) for a in event["targets"]]
-                attack["target_text"] = None
+                attack["target_text"] = event["target_text"]
             continue
         kept.append(event)
     for number, event in enumerate(kept, 1):
@@ -211,12 +212,15 @@ def _adjective_follows(tokens, hit) -> bool:
         or (noun.startswith("ال") and after.startswith("ال"))
 
 
-def _object_text(doc, position: int, limit: int, predicate_starts) -> str | None:
-    """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص."""
+def _object_text(doc, actors, position: int, limit: int, predicate_starts) -> str | None:
+    """The words of an object no actor stands for: «اعتقلت الشرطة ثلاثة أشخاص» → ثلاثة أشخاص. Words an
+    actor stands for are not («غارات للنظام السوري»: the doer)."""
     tokens = doc.tokens
     position = past_skippable(tokens, position, limit)
     if position < limit and tokens[position].key in TARGET_PREPOSITIONS:
         position += 1
+    if actors.phrase_at(position) is not None:
+        return None
     end = position
     while end < min(limit, position + OBJECT_WORDS) and tokens[end].kind in ("word", "number") \
             and tokens[end].key not in LOCATIVE_PREPOSITIONS | TARGET_PREPOSITIONS and end not in predicate_starts \
@@ -224,7 +228,7 @@ def _object_text(doc, position: int, limit: int, predicate_starts) -> str | None
             and not (end > position and (tokens[end].key[:1] == "ي" and len(tokens[end].key) >= 4
                                          or tokens[end].key in RELATIVE_PRONOUNS)):
         end += 1  # «شخصين يشتبه في …», «المدنيين الذين …»: a verb or a relative clause ends it
-    if end == position or tokens[position].kind != "word" or tokens[position].key in NOT_A_SUBJECT:
+    if end == position or tokens[position].kind not in ("word", "number") or tokens[position].key in NOT_A_SUBJECT:
         return None  # «التقى به», «اتفقا على ما …»
     return doc.text[tokens[position].start:tokens[end - 1].end]
 
@@ -235,7 +239,8 @@ def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> l
     noun refers to."""
     tokens = doc.tokens
     return (_between(actors, tokens, hit.end_token, limit)
-            or (trigger["cameo"] in ("18", "19", "20") and _adjective_doer(actors, tokens, hit, limit))
+            or (trigger["cameo"] in VIOLENT and (_adjective_doer(actors, tokens, hit, limit)
+                                                 or _owner_after(actors, tokens, hit, limit)))
             or _announcer(doc, hit, location_ids)                   # «أعلنت وزارة الداخلية اعتقال شخصين»
             or _controller(actors, tokens, hit, sentence, location_ids)  # «قررت النيابة حبس المتهمين»
             or (tokens[hit.end_token - 1].key.endswith(POSSESSIVES)  # «حربها ضد أوكرانيا»: روسيا's war
@@ -275,6 +280,19 @@ def _controller(actors, tokens, hit, sentence, location_ids) -> list[str]:
 
 def _without_conjunction_letter(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+
+
+def _owner_after(actors, tokens, hit, limit) -> list[str]:
+    """«غارات جوية للنظام السوري على الغوطة»: after a noun of force (and its adjectives), ل + an actor
+    names whose force it is."""
+    for position in range(hit.end_token, min(limit, hit.end_token + 3)):
+        item = actors.phrase_at(position)
+        if item is not None:
+            mention, actor_id = item
+            return [actor_id] if actors._proclitics(mention).endswith("ل") else []
+        if not tokens[position].key.endswith(("ي", "يه")):
+            return []
+    return []
 
 
 def _announcer(doc, hit, location_ids) -> list[str]:
