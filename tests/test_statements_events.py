@@ -579,3 +579,8 @@ def test_lam_after_a_noun_of_force_names_whose_force_it_is_and_the_dead_are_its_
 
 def test_a_number_begins_an_object(analyze):
     assert only(analyze("إيقاف 39 شخصا بتهمة الإرهاب")["events"][:1])["target_text"] == "39 شخصا"
+
+
+def test_shooting_down_intercepting_and_destroying_need_a_military_object(analyze):
+    assert [e["cameo"] for e in analyze("واعترضت الدفاعات الجوية السعودية صاروخين أطلقا نحو جازان.")["events"]][:1] == ["19"]
+    assert analyze("واعترض النائب على القانون الجديد.")["events"] == []
