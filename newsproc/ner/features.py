@@ -14,6 +14,8 @@ changes nothing).
 """
 from __future__ import annotations
 
+import itertools
+
 from ..text.tokenize import split_proclitics
 
 # Lexicon entry kind (and, for countries, form) -> feature label.
@@ -85,6 +87,19 @@ class Memory:
                 self._add(counts, evidence[i + window + 1], 1)
 
 
+CACHED_WORDS = 20000  # per cache: the frequent words stay; memory stays flat over a million articles
+
+
+def _remember(cache: dict, key, value):
+    """Store a value in a bounded cache: when full, the older half (insertion order) is dropped, so the
+    frequent words, asked for again soon, come back while rare ones leave."""
+    if len(cache) >= CACHED_WORDS:
+        for old in list(itertools.islice(cache, CACHED_WORDS // 2)):
+            del cache[old]
+    cache[key] = value
+    return value
+
+
 class Featurizer:
     def __init__(self, index, known: set[str] | None = None):
         """`known`: the attributes a trained model has weights for (None while training: keep all)."""
@@ -122,7 +137,7 @@ class Featurizer:
                 reading = known[0]
             elif key[:1] == "و" and len(key) > 3:
                 reading = ("و", key[1:])
-        self._stems[key] = reading
+        _remember(self._stems, key, reading)
         return reading
 
     def _bucket(self, word: str) -> str:
@@ -165,7 +180,7 @@ class Featurizer:
     def static(self, key: str, kind: str) -> list[str]:
         cached = self._static.get((key, kind))
         if cached is None:
-            cached = self._static[(key, kind)] = self._keep(["bias", *self._all_static(key, kind)])
+            cached = _remember(self._static, (key, kind), self._keep(["bias", *self._all_static(key, kind)]))
         return cached
 
     def context(self, key: str, kind: str) -> tuple[list[str], ...]:
@@ -173,8 +188,8 @@ class Featurizer:
         cached = self._context.get((key, kind))
         if cached is None:
             useful = [f for f in self._all_static(key, kind) if f.startswith(_CONTEXT_KEEP)]
-            cached = self._context[(key, kind)] = tuple(
-                self._keep(f"{offset}:{f}" for f in useful) for offset in CONTEXT)
+            cached = _remember(self._context, (key, kind), tuple(
+                self._keep(f"{offset}:{f}" for f in useful) for offset in CONTEXT))
         return cached
 
     # --- per sentence --------------------------------------------------------------------------------
