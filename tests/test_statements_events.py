@@ -584,3 +584,21 @@ def test_a_number_begins_an_object(analyze):
 def test_shooting_down_intercepting_and_destroying_need_a_military_object(analyze):
     assert [e["cameo"] for e in analyze("واعترضت الدفاعات الجوية السعودية صاروخين أطلقا نحو جازان.")["events"]][:1] == ["19"]
     assert analyze("واعترض النائب على القانون الجديد.")["events"] == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('وقال السفير إن الاتهامات تهدف إلى ما وصفه بـ"حرف الأنظار عن الجرائم".', "وصفه", "حرف الأنظار عن الجرائم"),
+    ("واتهمه السيناتور جون ماكين بالتقاعس عن التمسك بالقيم.", "اتهمه", "بالتقاعس عن التمسك بالقيم"),
+    ("وينص الاتفاق على بناء أربع وحدات.", "ينص", "بناء أربع وحدات"),
+    ("وطلب إيمانويل ماكرون من الأمين العام إعادة تنظيم مكتبه.", "طلب", "الأمين العام إعادة تنظيم مكتبه"),
+    ("وتنفي حماس ذلك.", "تنفي", "ذلك"),
+])
+def test_more_statement_forms(analyze, text, cue, content):
+    statement = next(s for s in analyze(text)["statements"] if s["cue"] == cue)
+    assert statement["content"].strip('"') == content
+
+
+def test_an_agency_named_by_a_frequent_word_is_still_a_speaker(analyze):
+    assert only(analyze("ونقلت وكالة أنباء الأناضول أن القرى هي بافليون.")["statements"])["speaker_text"] \
+        == "وكالة أنباء الأناضول"
+    assert analyze("وطلب الطالب كتابا جديدا.")["statements"] == []

@@ -426,7 +426,8 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
     while end < min(limit, position + 4):
         token = tokens[end]
         if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT \
-                or (end == position and token.key in index.stopwords) \
+                or (end == position and token.key in index.stopwords
+                    and _without_article(token.key) not in index.organization_heads) \
                 or token.key in FOLLOWS_SPEAKER or any(h.first_token == end for h in doc.predicates):
             break
         if end > position and token.key[:1] in "لب" and not token.key.startswith("ال") and len(token.key) > 3 \

@@ -22,6 +22,9 @@ QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
 # «وقال يوسف المحمود، الناطق باسم الحكومة الفلسطينية في حديث لإذاعة صوت فلسطين الرسمية، صباح اليوم، إن …»
 APPOSITION_REACH = 20
+# A restricted cue's own preposition may follow a short subject no actor stands for (نص الاتفاق على), but
+# not a longer phrase: «رد الجيش بإطلاق النار على …» is no reply.
+RESTRICTED_TAKES_REACH = 2
 SCARE_QUOTE_WORDS = 2  # a quoted word or two inside a clause marks a term, not the speaker's words
 ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
 # Sources that say something without being actors (بحسب مصادر أمنية، جاء في البيان أن).
@@ -33,7 +36,7 @@ SOURCE_NOUNS = keys("المصدر", "مصدر", "مصادر", "المصادر", 
                     "البلاغ", "المعلومات", "معلومات")
 ATTRIBUTION_FILLERS = keys("ما", "لما", "نشرته", "نشرت", "اعلنته", "اعلنت", "اعلن", "ذكرته", "ذكرت", "ذكر",
                            "اوردته", "افادت", "اوردت", "افاد", "قالته", "قال", "قالت", "اوضحته", "نقلته", "عنه",
-                           "عنها", "به", "بها")
+                           "عنها", "به", "بها", "قاله", "قالوه", "ذكره", "اعلنه", "افاده")
 REFERS_BACK = [["جاء", "ذلك"], ["وجاء", "ذلك"], ["ياتي", "ذلك"], ["وياتي", "ذلك"], ["جاء", "هذا"]]
 # Words that open an adverbial, not an object: «أعلن رئيس الشرطة في مؤتمر صحافي» says nothing yet.
 NOT_AN_OBJECT = keys("في", "خلال", "اثناء", "عبر", "امام", "لدى", "عقب", "بعد", "قبل", "من", "الى", "منذ",
@@ -42,6 +45,7 @@ NOT_AN_OBJECT = keys("في", "خلال", "اثناء", "عبر", "امام", "ل
 ADVERBIAL_PHRASES = [tuple(matching_key(word) for word in phrase.split()) for phrase in (
     "في الوقت ذاته", "في الوقت نفسه", "في الوقت عينه", "في المقابل", "من جهته", "من جهتها", "من جانبه",
     "من جانبها", "من ناحيته", "من ناحيتها", "في هذا السياق", "في هذا الصدد", "في السياق ذاته")]
+DEMONSTRATIVES = keys("ذلك", "هذا", "هذه", "تلك")
 STANDALONE_CUES = ("attribution-according-to", "attribution-document")
 IGNORED_CUES = ("in-statement",)  # «في بيان» qualifies a cue; it is not one
 
@@ -139,6 +143,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
     `needs_introducer`: the cue says something only before أن / إن / a colon / a quote (تابع، يعتبر)."""
     takes = keys(*cue.get("takes", ()))
     start = _past_adverbials(tokens, max(position, subject_end), limit)
+    takes_reach = RESTRICTED_TAKES_REACH if subject_end <= position else 0  # past a known subject: at once
     scan = start
     # «وقال منصور العتيبي، سفير الكويت في الأمم المتحدة، إن …»: an apposition between commas comes first;
     # «قال في تصريحات لصحيفة إيلاف، الخميس، إن …»: so may an adverbial
@@ -156,8 +161,7 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
             if first < sentence_end and tokens[first].key in QUOTES:
                 return _quotation(tokens, first, sentence_end, limit)
             return _trimmed(tokens, first, limit, "direct")
-        if key in INTRODUCERS or (key in takes and (scan == start or not needs_introducer)):
-            # «رد الجيش بإطلاق النار على …»: على far from a restricted cue is no reply
+        if key in INTRODUCERS or (key in takes and (scan - start <= takes_reach or not needs_introducer)):
             first = scan + 1
             if key in takes and first < limit and tokens[first].key in INTRODUCERS:
                 first += 1  # «مشيرا إلى أن …», «شدد على أن …»
@@ -169,8 +173,10 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
         scan += 1
     if start < limit and tokens[start].kind == "word" and not needs_introducer \
             and tokens[start].key not in NOT_AN_OBJECT:
-        # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …».
-        return _trimmed(tokens, start, limit, "indirect", minimum=2)
+        # The object of the verb: «أكدت الولايات المتحدة … أهمية التعاون …», or a pronoun that points at
+        # what was said before: «وتنفي حماس ذلك».
+        return _trimmed(tokens, start, limit, "indirect",
+                        minimum=1 if tokens[start].key in DEMONSTRATIVES else 2)
     return None
 
 
