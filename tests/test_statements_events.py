@@ -602,3 +602,13 @@ def test_an_agency_named_by_a_frequent_word_is_still_a_speaker(analyze):
     assert only(analyze("ونقلت وكالة أنباء الأناضول أن القرى هي بافليون.")["statements"])["speaker_text"] \
         == "وكالة أنباء الأناضول"
     assert analyze("وطلب الطالب كتابا جديدا.")["statements"] == []
+
+
+def test_a_document_before_its_verb_is_the_subject_and_the_actor_after_the_object(analyze):
+    record = analyze("وقال السفير إن مشروع القرار يطالب إسرائيل بوقف استخدام القوة المفرطة.")
+    demand = next(e for e in record["events"] if e["cameo"] == "10")
+    assert demand["sources"] == [] and demand["source_text"] == "مشروع القرار" and demand["target_codes"] == ["ISR"]
+
+
+def test_live_ammunition_in_the_plural_is_force(analyze):
+    assert [e["cameo"] for e in analyze("ودعت إلى تحقيق في استخدام القوات ذخائر حية.")["events"]][-1:] == ["18"]

@@ -33,6 +33,9 @@ RELATIVE_REACH = 8  # a speaker's apposition may stand between the name and ال
 # أن / إن with a pronoun of the third person that points back at the subject (إنها تساعد …)
 PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
                                 for suffix in ("ه", "ها", "هم", "هما", "هن"))
+# Documents that say or demand things as subjects before their verb (مشروع القرار يطالب …).
+DOCUMENT_NOUNS = keys("القرار", "البيان", "الرساله", "التقرير", "الاتفاق", "المشروع", "الوثيقه", "المرسوم",
+                      "الدستور", "القانون", "الاعلان")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
@@ -326,6 +329,17 @@ def find_subjects(doc, index):
                 and hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in PRONOUN_INTRODUCERS:
             # «وقالت روسيا إنها تساعد دمشق»: the pronoun on إن is the subject; the actor after is the object
             subjects[hit.first_token] = Subject(list(last[0].actors), last[0].text, explicit=False)
+            continue
+        elif is_verb(hit) and not participle and not hit.proclitics and hit.first_token > sentence.first_token \
+                and tokens[hit.first_token - 1].key in DOCUMENT_NOUNS:
+            # «مشروع القرار يطالب إسرائيل بوقف …»: the document speaks; the actor after it is the object
+            first = hit.first_token - 1
+            if first > sentence.first_token and tokens[first - 1].kind == "word" \
+                    and not tokens[first - 1].key.startswith("ال") and tokens[first - 1].key not in NOT_A_SUBJECT:
+                first -= 1  # «مشروع القرار»: a noun in construct before it
+            subject = Subject([], doc.text[tokens[first].start:tokens[hit.first_token - 1].end], True, first,
+                              hit.first_token)
+            subjects[hit.first_token] = subject
             continue
         elif is_verb(hit) and not participle:
             found = actors.phrase_after(hit.end_token, limit)
