@@ -612,3 +612,23 @@ def test_a_document_before_its_verb_is_the_subject_and_the_actor_after_the_objec
 
 def test_live_ammunition_in_the_plural_is_force(analyze):
     assert [e["cameo"] for e in analyze("ودعت إلى تحقيق في استخدام القوات ذخائر حية.")["events"]][-1:] == ["18"]
+
+
+def test_the_source_quoted_after_naql_an_is_the_speaker(analyze):
+    record = analyze("ونقلت وكالة رويترز عن وزير الخارجية الروسي سيرغي لافروف قوله إن المحادثات مستمرة.")
+    statement = only(record["statements"])
+    lavrov = next(a["id"] for a in record["actors"] if a["name"] == "سيرغي لافروف")
+    assert statement["speakers"] == [lavrov] and statement["content"] == "المحادثات مستمرة"
+    statement = only(analyze("ونقل البيان عن مصدر عسكري أن وحدات من الجيش توغلت.")["statements"])
+    assert statement["speaker_text"] == "مصدر عسكري"
+
+
+def test_an_unnamed_source_keeps_the_words_it_was_introduced_with(analyze):
+    record = analyze("وقال مصدر عسكري إن القوات تقدمت. وأكد المصدر أن المعارك مستمرة.")
+    assert [s["speaker_text"] for s in record["statements"]] == ["مصدر عسكري", "مصدر عسكري"]
+
+
+def test_a_bare_title_before_qad_is_the_titled_person(analyze):
+    record = analyze("وقال الرئيس الأميركي دونالد ترامب إنه سيرد. وكان الرئيس الأميركي قد حذر روسيا من أن الرد قادم.")
+    trump = next(a["id"] for a in record["actors"] if a["name"] == "دونالد ترامب")
+    assert [s["speakers"] for s in record["statements"]] == [[trump], [trump]]

@@ -36,6 +36,7 @@ PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "و
 # Documents that say or demand things as subjects before their verb (مشروع القرار يطالب …).
 DOCUMENT_NOUNS = keys("القرار", "البيان", "الرساله", "التقرير", "الاتفاق", "المشروع", "الوثيقه", "المرسوم",
                       "الدستور", "القانون", "الاعلان")
+NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
@@ -312,6 +313,7 @@ def find_subjects(doc, index):
     last_pair: list[str] | None = None
     starts = [hit.first_token for hit in predicates]
     bare_titles = _BareTitles(doc, actors)
+    unnamed: dict[str, str] = {}  # head word -> the words of an unnamed speaker the article introduced
     first_in_sentence: dict[int, Subject] = {}
     for number, hit in enumerate(predicates):
         sentence_index = tokens[hit.first_token].sentence
@@ -322,7 +324,8 @@ def find_subjects(doc, index):
         participle = is_participle(doc, hit, index)
         if is_verb(hit) and not participle and _after_qad(tokens, hit, sentence):
             # «وكان وزير الخارجية … قد زار القاهرة»: the subject stands before قد.
-            found = actors.phrase_before(hit.first_token - 1, sentence.first_token)
+            found = bare_titles.ending_at(hit.first_token - 1, sentence.first_token) \
+                or actors.phrase_before(hit.first_token - 1, sentence.first_token)
             if found is None:
                 found = actors.phrase_after(hit.end_token, limit)
         elif is_verb(hit) and not participle and last is not None and last[1] == sentence_index \
@@ -372,8 +375,14 @@ def find_subjects(doc, index):
                 # «وأشار التحالف» after «تحالف دعم الشرعية»: also heads no list names
                 pair = _named_body(doc, key, tokens[position].start)
             if pair or key in DUAL_SUBJECTS | GENERIC_SUBJECTS:
-                word = doc.text[tokens[position].start:tokens[position].end]
-                subject = Subject(pair, word, True, position, position + 1)
+                # «وأكد المصدر» after «قال مصدر عسكري»: the source the article introduced
+                word = unnamed.get(_without_article(key)) if not pair and key.startswith("ال") else None
+                end = position + 1
+                while end < min(limit, position + 3) and tokens[end].key.endswith(NISBA_ENDINGS) \
+                        and not tokens[end].key.startswith(("ي", "ت")):
+                    end += 1  # «مصدر عسكري», «مسؤولون أمريكيون»: the adjectives go with it
+                word = word or doc.text[tokens[position].start:tokens[end - 1].end]
+                subject = Subject(pair, word, True, position, end)
         relative = hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in RELATIVE_PRONOUNS
         if relative:
             # «الهجوم الذي استهدف …»: the subject is the noun before the relative pronoun; one who speaks
@@ -396,6 +405,9 @@ def find_subjects(doc, index):
         if subject is None:
             continue
         subjects[hit.first_token] = subject
+        if not subject.actors and subject.explicit and subject.text and subject.first >= 0 \
+                and not tokens[subject.first].key.startswith("ال"):
+            unnamed[tokens[subject.first].key] = subject.text  # «مصدر عسكري», for a later «المصدر»
         if is_verb(hit) and not participle:
             first_in_sentence.setdefault(sentence_index, subject)
         if subject.explicit and is_verb(hit):

@@ -165,6 +165,7 @@ SECTIONS = {
         "needs_introducer": (False, _bool),
         "introducer_forms": (False, _arabic_list),
         "impersonal_forms": (False, _arabic_list),
+        "quotes_from": (False, _arabic),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
