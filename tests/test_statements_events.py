@@ -632,3 +632,8 @@ def test_a_bare_title_before_qad_is_the_titled_person(analyze):
     record = analyze("وقال الرئيس الأميركي دونالد ترامب إنه سيرد. وكان الرئيس الأميركي قد حذر روسيا من أن الرد قادم.")
     trump = next(a["id"] for a in record["actors"] if a["name"] == "دونالد ترامب")
     assert [s["speakers"] for s in record["statements"]] == [[trump], [trump]]
+
+
+def test_the_source_quoted_goes_on_speaking(analyze):
+    record = analyze("ونقل البيان عن مصدر عسكري أن وحدات من الجيش توغلت. وأضاف أن المعارك مستمرة.")
+    assert [s["speaker_text"] for s in record["statements"]] == ["مصدر عسكري", "مصدر عسكري"]

@@ -36,6 +36,8 @@ PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "و
 # Documents that say or demand things as subjects before their verb (مشروع القرار يطالب …).
 DOCUMENT_NOUNS = keys("القرار", "البيان", "الرساله", "التقرير", "الاتفاق", "المشروع", "الوثيقه", "المرسوم",
                       "الدستور", "القانون", "الاعلان")
+QUOTED_SOURCE_WORDS = 5
+QUOTING_WORDS = keys("قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تصريحه")
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
@@ -57,6 +59,7 @@ class Subject:
     explicit: bool = True                             # False when continued from an earlier predicate
     first: int = -1                                   # token span of an explicit subject
     end: int = -1
+    quoted: bool = False                              # the source a cue quotes from (نقل عن …)
 
 
 def _without_article(key: str) -> str:
@@ -402,6 +405,11 @@ def find_subjects(doc, index):
         if subject is None and is_verb(hit) and last is not None \
                 and sentence_index - last[1] <= 2:
             subject = Subject(list(last[0].actors), last[0].text, explicit=False)
+        if any(e.kind == "cue" for e in hit.entries) and not participle:
+            # «نقلت وكالة رويترز عن مسؤول قوله إن …»: the one quoted speaks, and goes on speaking
+            after = subject.end if subject is not None and subject.explicit and subject.first >= hit.end_token \
+                else hit.end_token
+            subject = _quoted_source(doc, index, actors, hit, after, limit) or subject
         if subject is None:
             continue
         subjects[hit.first_token] = subject
@@ -471,6 +479,30 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
                             or tokens[end].key in {",", ":", '"'}):
         return None
     return Subject([], doc.text[tokens[position].start:tokens[end - 1].end], True, position, end)
+
+
+def _quoted_source(doc, index, actors, hit, position: int, limit: int) -> Subject | None:
+    """After a cue that quotes from someone (cues.yaml: quotes_from) and its preposition, the one quoted:
+    an actor, or a few words up to قوله / أن / a comma."""
+    tokens = doc.tokens
+    word = next((index.tables["cues"][e.ident].get("quotes_from") for e in hit.entries if e.kind == "cue"), None)
+    if not word or position >= limit or tokens[position].key != matching_key(word):
+        return None
+    found = actors.phrase_after(position + 1, limit, skip=False)
+    if found is not None:
+        ids, first, end = found
+    else:
+        ids, first = [], position + 1
+        end = first
+        while end < min(limit, first + QUOTED_SOURCE_WORDS) and tokens[end].kind == "word" \
+                and tokens[end].key not in FOLLOWS_SPEAKER | QUOTING_WORDS:
+            end += 1
+        if end == first:
+            return None
+    text = doc.text[tokens[first].start:tokens[end - 1].end]
+    while end < limit and tokens[end].key in QUOTING_WORDS:
+        end += 1  # «قوله»: the content follows
+    return Subject(ids, text, True, first, end, quoted=True)
 
 
 def _agent_phrase(actors, tokens, hit, limit):

@@ -25,8 +25,6 @@ APPOSITION_REACH = 20
 # A restricted cue's own preposition may follow a short subject no actor stands for (نص الاتفاق على), but
 # not a longer phrase: «رد الجيش بإطلاق النار على …» is no reply.
 RESTRICTED_TAKES_REACH = 2
-QUOTED_SOURCE_WORDS = 5
-QUOTING_WORDS = keys("قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تصريحه")
 SCARE_QUOTE_WORDS = 2  # a quoted word or two inside a clause marks a term, not the speaker's words
 ATTRIBUTION_REACH = 7  # the source of «بحسب …» may come a few words on (بحسب التفاصيل التي حصلت عليها سبق)
 # Sources that say something without being actors (بحسب مصادر أمنية، جاء في البيان أن).
@@ -76,10 +74,8 @@ def find_statements(doc, index):
         else:
             subject = doc.subjects.get(hit.first_token) or Subject([], None)
             limit = _clause_limit(doc, index, hit, sentence.end_token)
-            quoted = _quoted_source(doc, actors, cue, _subject_end(hit, subject), limit)
-            if quoted is not None:  # «نقل البيان عن مصدر عسكري أن …»: the source quoted is the speaker
-                subject = quoted
-                found = _content(tokens, quoted.end, limit, cue, quoted.end, sentence.end_token, True)
+            if subject.quoted:  # «نقل البيان عن مصدر عسكري أن …»: the content follows the source quoted
+                found = _content(tokens, subject.end, limit, cue, subject.end, sentence.end_token, True)
             else:
                 found = _content(tokens, hit.end_token, limit, cue, _subject_end(hit, subject), sentence.end_token,
                                  _needs_introducer(cue, tokens[hit.first_token].key[len(hit.proclitics):]))
@@ -105,32 +101,6 @@ def find_statements(doc, index):
         })
     doc.statements = statements
     return doc
-
-
-def _quoted_source(doc, actors, cue, position: int, limit: int) -> Subject | None:
-    """«نقلت الوكالة عن مسؤول أمريكي قوله إن …»: after a cue that quotes from someone (cues.yaml:
-    quotes_from), the one quoted — an actor or a few words up to قوله / أن / a comma."""
-    tokens = doc.tokens
-    word = cue.get("quotes_from")
-    if not word or position >= limit or tokens[position].key != matching_key(word):
-        return None
-    found = actors.phrase_after(position + 1, limit, skip=False)
-    if found is not None:
-        ids, first, end = found
-    else:
-        first = end = position + 1
-        while end < min(limit, first + QUOTED_SOURCE_WORDS) and tokens[end].kind == "word" \
-                and tokens[end].key not in INTRODUCERS | QUOTING_WORDS:
-            end += 1
-        if end == first:
-            return None
-        ids = []
-    while end < limit and tokens[end].key in QUOTING_WORDS:
-        end += 1  # «قوله»: the content follows
-    text_end = end - 1
-    while text_end > first and tokens[text_end].key in QUOTING_WORDS:
-        text_end -= 1
-    return Subject(ids, doc.text[tokens[first].start:tokens[text_end].end], True, first, end)
 
 
 def _impersonal(tokens, hit, cue) -> bool:
