@@ -590,7 +590,7 @@ def test_shooting_down_intercepting_and_destroying_need_a_military_object(analyz
     ('وقال السفير إن الاتهامات تهدف إلى ما وصفه بـ"حرف الأنظار عن الجرائم".', "وصفه", "حرف الأنظار عن الجرائم"),
     ("واتهمه السيناتور جون ماكين بالتقاعس عن التمسك بالقيم.", "اتهمه", "بالتقاعس عن التمسك بالقيم"),
     ("وينص الاتفاق على بناء أربع وحدات.", "ينص", "بناء أربع وحدات"),
-    ("وطلب إيمانويل ماكرون من الأمين العام إعادة تنظيم مكتبه.", "طلب", "الأمين العام إعادة تنظيم مكتبه"),
+    ("وطلبت الحكومة من الأمين العام إعادة تنظيم المكتب.", "طلبت", "الأمين العام إعادة تنظيم المكتب"),
     ("وتنفي حماس ذلك.", "تنفي", "ذلك"),
 ])
 def test_more_statement_forms(analyze, text, cue, content):
@@ -637,3 +637,15 @@ def test_a_bare_title_before_qad_is_the_titled_person(analyze):
 def test_the_source_quoted_goes_on_speaking(analyze):
     record = analyze("ونقل البيان عن مصدر عسكري أن وحدات من الجيش توغلت. وأضاف أن المعارك مستمرة.")
     assert [s["speaker_text"] for s in record["statements"]] == ["مصدر عسكري", "مصدر عسكري"]
+
+
+def test_passing_a_law_or_an_application_says_nothing(analyze):
+    assert analyze("وأقر مجلس النواب المصري قانونا يسمح للأجانب بالتجنس.")["statements"] == []
+    assert analyze("ويحق للأجنبي طلب التجنس إذا توفرت الشروط.")["statements"] == []
+
+
+def test_an_attribution_source_behind_lam_is_the_body_not_its_adjective(analyze):
+    record = analyze("وقتل عشرة أشخاص، وفقا لوزارة الصحة الفلسطينية.")
+    statement = only(record["statements"])
+    assert statement["speaker_text"] == "وزارة الصحة الفلسطينية"
+    assert [a["type"] for a in record["actors"] if a["id"] in statement["speakers"]] == ["organization"]

@@ -166,15 +166,16 @@ class ActorSpans:
     def conjoined(self, mention) -> bool:
         return self._proclitics(mention).startswith("و")
 
-    def phrase_after(self, position: int, limit: int, skip: bool = True):
-        """(actor ids, first token, end token) of an actor phrase at `position`, with coordination."""
+    def phrase_after(self, position: int, limit: int, skip: bool = True, prepositional: bool = False):
+        """(actor ids, first token, end token) of an actor phrase at `position`, with coordination; with
+        `prepositional`, also behind ل/ب («وفقا لوزارة الصحة»)."""
         tokens = self.doc.tokens
         if skip:
             position = past_skippable(tokens, position, limit)
         if position >= limit:
             return None
         item = self.phrase_at(position)
-        if item is None or self.prepositional(item[0]) or self.conjoined(item[0]):
+        if item is None or (self.prepositional(item[0]) and not prepositional) or self.conjoined(item[0]):
             return None  # «سيلتقي والمندوب السعودي»: a phrase joined by و continues something, it starts nothing
         ids, end = [item[1]], item[0].end_token
         while end < limit:

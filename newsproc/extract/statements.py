@@ -214,13 +214,13 @@ def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     """«بحسب وزارة الصحة»: the speaker follows; the content is the rest of the sentence."""
     tokens = doc.tokens
     position = _past_fillers(tokens, hit.end_token, sentence.end_token)
-    found = actors.phrase_after(position, sentence.end_token, skip=False)
+    found = actors.phrase_after(position, sentence.end_token, skip=False, prepositional=True)
     scan = position
     # «وفقا لبيانات الأمم المتحدة», «بحسب التفاصيل التي حصلت عليها سبق»: the source a few words on
     while found is None and scan + 1 < min(sentence.end_token, position + ATTRIBUTION_REACH) \
             and tokens[scan].key not in (",", ":") and tokens[scan].key not in INTRODUCERS | {"فان"}:
         scan += 1
-        found = actors.phrase_after(scan, sentence.end_token, skip=False)
+        found = actors.phrase_after(scan, sentence.end_token, skip=False, prepositional=True)
     if found is None:
         # «بحسب مصادر أمنية», «جاء في البيان أن …»: a source no actor stands for keeps its words
         end = position
@@ -233,7 +233,9 @@ def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     ids, first, end = found
     if needs_introducer and not (end < sentence.end_token and tokens[end].key in INTRODUCERS):
         return None  # «جاء في المرتبة الثانية»: the source says something only before «أن»
-    subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end])
+    item = actors.phrase_at(first) if ids else None
+    text_start = item[0].start if item is not None else tokens[first].start  # «لوزارة»: without the ل
+    subject = Subject(ids, doc.text[text_start:tokens[end - 1].end])
     before = _trimmed(tokens, sentence.first_token, hit.first_token, "indirect", minimum=1)
     if before is not None and [t.key for t in tokens[before[0]:before[1]]] in REFERS_BACK:
         # «جاء ذلك حسب ما نشرته …»: the content is the previous sentence.
