@@ -649,3 +649,19 @@ def test_an_attribution_source_behind_lam_is_the_body_not_its_adjective(analyze)
     statement = only(record["statements"])
     assert statement["speaker_text"] == "وزارة الصحة الفلسطينية"
     assert [a["type"] for a in record["actors"] if a["id"] in statement["speakers"]] == ["organization"]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("وقدمت السعودية للمستشفى أدوية ومعدات طبية.", "07"),
+    ("وتواصل الرئيس مع نظيره الفرنسي.", "04"),
+    ("وأغلقت روسيا القنصلية الأمريكية في سان بطرسبرغ.", "16"),
+    ("وأغلقت البلدية المطعم.", "17"),
+    ("وألقت بريطانيا باللائمة على روسيا.", "11"),
+    ("وهاجم دونالد ترامب روسيا بسبب دعمها للأسد.", "11"),
+])
+def test_objects_and_doers_decide_the_code(analyze, text, cameo):
+    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
+
+
+def test_fighting_goes_on_is_no_contact(analyze):
+    assert [e for e in analyze("وتتواصل المعارك في المدينة.")["events"] if e["cameo"] == "04"] == []

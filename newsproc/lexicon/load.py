@@ -175,6 +175,7 @@ SECTIONS = {
         "nouns": (False, _arabic_list),
         "objects": (False, _arabic_list),
         "cameo_by_state": (False, _choice(CAMEO_ROOTS)),
+        "cameo_by_person": (False, _choice(CAMEO_ROOTS)),
         "possessor": (False, _choice(("source", "target"))),
         "needs_target": (False, _bool),
         "with_article": (False, _bool),
