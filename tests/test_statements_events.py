@@ -665,3 +665,15 @@ def test_objects_and_doers_decide_the_code(analyze, text, cameo):
 
 def test_fighting_goes_on_is_no_contact(analyze):
     assert [e for e in analyze("وتتواصل المعارك في المدينة.")["events"] if e["cameo"] == "04"] == []
+
+
+def test_a_title_then_a_comma_then_the_name_is_that_person(analyze):
+    record = analyze("قال الداعية الإسلامي، عدنان إبراهيم، إن من حق الدول منع ما تشاء. وتابع قائلا: إن القرار رسمي.")
+    person = next(a["id"] for a in record["actors"] if a["name"] == "عدنان إبراهيم")
+    assert [s["speakers"] for s in record["statements"]] == [[person], [person]]
+
+
+def test_a_bare_title_after_laqad_is_the_titled_person(analyze):
+    record = analyze('وقال الرئيس الأميركي دونالد ترمب إن الهجوم لن يمر. وقالت المتحدثة: "لقد شدد الرئيس على أن الرد قادم".')
+    trump = next(a["id"] for a in record["actors"] if a["name"] == "دونالد ترمب")
+    assert next(s for s in record["statements"] if s["cue"] == "شدد")["speakers"] == [trump]

@@ -230,12 +230,22 @@ class _BareTitles:
             if any(e.kind == "title" for e in hit.entries):
                 self.ends[hit.first_token] = max(self.ends.get(hit.first_token, 0), hit.end_token)
         self.countries = {a.id: a.code for a in doc.actors if a.type == "country"}
+        self.people = {a.id for a in doc.actors if a.type == "person"}
 
     def at(self, position: int, limit: int):
         """(person ids, first token, end token) of a bare title phrase at `position`, or None."""
         if position not in self.ends or position in self.actors.titled:
             return None
         end = self.ends[position]
+        tokens = self.doc.tokens
+        while end < limit and self.actors.phrase_at(end) is None and tokens[end].key.startswith("ال") \
+                and tokens[end].key.endswith(NISBA_ENDINGS):
+            end += 1  # «الداعية الإسلامي»: an adjective that names no country
+        if end + 1 < limit and tokens[end].key == ",":
+            named = self.actors.phrase_at(end + 1)
+            if named is not None and named[1] in self.people:
+                # «قال الداعية الإسلامي، عدنان إبراهيم، إن …»: the name in apposition
+                return [named[1]], position, named[0].end_token
         country = None
         item = self.actors.phrase_at(end) if end < limit else None
         if item is not None:
@@ -243,7 +253,6 @@ class _BareTitles:
             if actor_id not in self.countries or self.actors.prepositional(mention):
                 return None  # a name or a body follows: not a bare title
             country, end = self.countries[actor_id], mention.end_token  # «الرئيس الفرنسي», «وزير خارجية فرنسا»
-        tokens = self.doc.tokens
         ids = _titled_person(self.doc, [t.key for t in tokens[position:self.ends[position]]], tokens[position].start,
                              country)
         return (ids, position, end) if ids else None
@@ -330,8 +339,9 @@ def find_subjects(doc, index):
             # «وكان وزير الخارجية … قد زار القاهرة»: the subject stands before قد.
             found = bare_titles.ending_at(hit.first_token - 1, sentence.first_token) \
                 or actors.phrase_before(hit.first_token - 1, sentence.first_token)
-            if found is None:
-                found = actors.phrase_after(hit.end_token, limit)
+            if found is None:  # «لقد شدد الرئيس على …»
+                found = actors.phrase_after(hit.end_token, limit) \
+                    or bare_titles.at(past_skippable(tokens, hit.end_token, limit), limit)
         elif is_verb(hit) and not participle and last is not None and last[1] == sentence_index \
                 and hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key in PRONOUN_INTRODUCERS:
             # «وقالت روسيا إنها تساعد دمشق»: the pronoun on إن is the subject; the actor after is the object
