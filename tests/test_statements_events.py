@@ -677,3 +677,9 @@ def test_a_bare_title_after_laqad_is_the_titled_person(analyze):
     record = analyze('وقال الرئيس الأميركي دونالد ترمب إن الهجوم لن يمر. وقالت المتحدثة: "لقد شدد الرئيس على أن الرد قادم".')
     trump = next(a["id"] for a in record["actors"] if a["name"] == "دونالد ترمب")
     assert next(s for s in record["statements"] if s["cue"] == "شدد")["speakers"] == [trump]
+
+
+def test_a_sentence_that_opens_with_actors_has_them_as_subject(analyze):
+    record = analyze("بريطانيا وفرنسا تطالبان إيران بوقف التصعيد في اليمن")
+    demand = next(e for e in record["events"] if e["cameo"] == "10")
+    assert demand["source_codes"] == ["GBR", "FRA"] and demand["target_codes"] == ["IRN"]

@@ -358,6 +358,11 @@ def find_subjects(doc, index):
                               hit.first_token)
             subjects[hit.first_token] = subject
             continue
+        elif is_verb(hit) and not participle and not hit.proclitics \
+                and (opening := actors.phrase_before(hit.first_token, sentence.first_token)) is not None \
+                and opening[1] == sentence.first_token:
+            # «بريطانيا وفرنسا تطالبان إيران …»: a sentence that opens with the actor is about it (SVO)
+            found = opening
         elif is_verb(hit) and not participle:
             found = actors.phrase_after(hit.end_token, limit)
             if found is not None and _continues_clause(tokens, hit, sentence, last, sentence_index) \
