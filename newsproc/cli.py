@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import ExitStatus, LexiconError, NewsprocError, OutputError
+from .errors import ExitStatus, LexiconError, NewsprocError, OutputError, UsageError
 from .reader.sources import DEFAULT_GLOBS, DEFAULT_MAX_BYTES, ReadOptions
 
 
@@ -49,8 +49,13 @@ def main():
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
               help="Largest article accepted, in bytes.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help='Where to run: worker processes here, or a Dask cluster (pip install "newsproc[dask]").')
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); default: a "
+                   "local cluster of --workers processes.")
 def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, output_dir, pretty,
-            workers, fail_fast, lexicons, max_bytes, quiet):
+            workers, fail_fast, lexicons, max_bytes, quiet, engine, scheduler):
     """Analyse articles: files, folders (recursive) or - for standard input.
 
     Prints one JSON object per article (JSON Lines), in input order. An input that cannot be analysed
@@ -79,9 +84,20 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
 
     started = time.monotonic()
     status = ExitStatus.SUCCESS
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
+    if engine == "dask":
+        from . import dask_engine
+
+        results = dask_engine.run(tasks, settings, scheduler, workers)
+    else:
+        results = run(tasks, settings, workers)
     try:
-        write_results(run(tasks, settings, workers), sys.stdout, output_dir, fail_fast,
+        write_results(results, sys.stdout, output_dir, fail_fast,
                       on_result=lambda s: progress.update(s.articles, s.failed), summary=summary)
+    except UsageError as exc:
+        progress.clear()
+        _fail(exc.message)
     except KeyboardInterrupt:
         summary.interrupted = True
         status = ExitStatus.INTERRUPTED

@@ -1,7 +1,7 @@
 """Errors, their stable codes, and the one place that maps them to exit statuses.
 
 Every failure a user can meet is an `InputError` (one article cannot be analysed; the batch goes on)
-or a `UsageError`-like condition handled by click (exit 2). `error_record` is the only function that turns
+or a `UsageError` (the run cannot start as asked, or click's own option errors: exit 2). `error_record` is the only function that turns
 an exception into the error record written to the output stream, so codes and messages stay consistent.
 """
 from __future__ import annotations
@@ -41,6 +41,12 @@ class LexiconError(NewsprocError):
     """A lexicon file is malformed; the message names file, line and field."""
 
     code = "lexicon_error"
+
+
+class UsageError(NewsprocError):
+    """The run cannot start as asked (an engine that is not installed, a scheduler out of reach): exit 2."""
+
+    code = "usage_error"
 
 
 class OutputError(NewsprocError):

@@ -10,7 +10,7 @@ import fnmatch
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -39,7 +39,7 @@ class Task:
     path: str                       # as the user gave it (or joined from a folder)
     id: str
     line: int | None = None
-    data: bytes | None = None       # the bytes of a JSON line or of standard input
+    data: bytes | None = None       # the bytes of a JSON line, of standard input, or of a file read ahead
     error: tuple[str, str] | None = None  # (code, message) for inputs that failed during discovery
 
 
@@ -150,6 +150,17 @@ def _read_bytes(path: str, limit: int) -> bytes:
     return data
 
 
+def with_bytes(task: Task, options: ReadOptions) -> Task:
+    """The task with its file's bytes read now, for a worker that cannot see this machine's files (a Dask
+    cluster); a file that cannot be read becomes a failed task with the error `read_task` would raise."""
+    if task.kind != "file" or task.data is not None:
+        return task
+    try:
+        return replace(task, data=_read_bytes(task.path, options.max_bytes))
+    except InputError as exc:
+        return replace(task, kind="failed", error=(exc.code, exc.message))
+
+
 def read_task(task: Task, options: ReadOptions) -> Article:
     """Read and decode the article a task stands for; raise InputError with a stable code on failure."""
     if task.kind == "failed":
@@ -157,7 +168,7 @@ def read_task(task: Task, options: ReadOptions) -> Article:
         raise InputError(message, code)
     if task.kind == "line":
         return _read_json_line(task, options)
-    data = task.data if task.kind == "stdin" else _read_bytes(task.path, options.max_bytes)
+    data = task.data if task.data is not None else _read_bytes(task.path, options.max_bytes)
     if len(data) > options.max_bytes:
         raise InputError(f"{task.path}: larger than --max-bytes ({options.max_bytes:,} bytes)", "too_large")
     text, encoding = decode(data, task.path)
