@@ -683,3 +683,7 @@ def test_a_sentence_that_opens_with_actors_has_them_as_subject(analyze):
     record = analyze("بريطانيا وفرنسا تطالبان إيران بوقف التصعيد في اليمن")
     demand = next(e for e in record["events"] if e["cameo"] == "10")
     assert demand["source_codes"] == ["GBR", "FRA"] and demand["target_codes"] == ["IRN"]
+
+
+def test_a_body_named_after_what_it_does_is_no_event(analyze):
+    assert [e for e in analyze("وشارك مسؤولون من وزارة التعاون الدولي.")["events"] if e["cameo"] == "06"] == []

@@ -50,7 +50,9 @@ OBJECT_WORDS = 3  # an object without an actor is kept as at most this many word
 POSSESSIVES = ("ها", "هم", "هما")  # on a verbal noun: its doer (حربها); ه alone is too often part of the word
 # Nouns before a verbal noun that make it a topic rather than an event (أهمية التعاون، سبل الحوار).
 ABSTRACT_HEADS = keys("اهميه", "ضروره", "مكافحه", "مجال", "مجالات", "سبل", "تعزيز", "دعم", "اطار", "مسار", "عمليه", "اجل", "بهدف",
-                      "مواصله", "استمرار", "تحقيق", "اعاده", "افاق", "مستقبل")
+                      "مواصله", "استمرار", "تحقيق", "اعاده", "افاق", "مستقبل",
+                      # a body named after what it does: «وزارة التعاون الدولي», «هيئة مكافحة الفساد»
+                      "وزاره", "هيءه", "لجنه", "مجلس", "مركز", "اداره", "مكتب", "صندوق", "جمعيه", "منظمه")
 
 
 def find_events(doc, index):
