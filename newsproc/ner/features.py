@@ -14,7 +14,7 @@ changes nothing).
 """
 from __future__ import annotations
 
-import itertools
+from collections import deque
 
 from ..text.tokenize import split_proclitics
 
@@ -87,17 +87,26 @@ class Memory:
                 self._add(counts, evidence[i + window + 1], 1)
 
 
-CACHED_WORDS = 20000  # per cache: the frequent words stay; memory stays flat over a million articles
+FREQUENT_RANK = 30000  # words this frequent stay cached: a fixed list, so a bounded number of them
+RARE_CACHED = 5000     # rarer words (names, typos) are kept for a while, the oldest dropped first
 
 
-def _remember(cache: dict, key, value):
-    """Store a value in a bounded cache: when full, the older half (insertion order) is dropped, so the
-    frequent words, asked for again soon, come back while rare ones leave."""
-    if len(cache) >= CACHED_WORDS:
-        for old in list(itertools.islice(cache, CACHED_WORDS // 2)):
-            del cache[old]
-    cache[key] = value
-    return value
+class WordCache(dict):
+    """Per-word results: frequent words kept for good, rare ones in a first-in first-out window, so the
+    memory of a process stays flat over a million articles while repeated words are computed once."""
+
+    def __init__(self, rank: dict):
+        super().__init__()
+        self.rank = rank
+        self.rare: deque = deque()
+
+    def remember(self, key, word: str, value):
+        self[key] = value
+        if self.rank.get(word, FREQUENT_RANK + 1) > FREQUENT_RANK:
+            self.rare.append(key)
+            if len(self.rare) > RARE_CACHED:
+                self.pop(self.rare.popleft(), None)
+        return value
 
 
 class Featurizer:
@@ -105,9 +114,9 @@ class Featurizer:
         """`known`: the attributes a trained model has weights for (None while training: keep all)."""
         self.index = index
         self.known = known
-        self._static: dict[tuple[str, str], list[str]] = {}
-        self._context: dict[tuple[str, str], tuple[list[str], ...]] = {}
-        self._stems: dict[str, tuple[str, str]] = {}
+        self._static = WordCache(index.word_rank)     # (key, kind) -> features
+        self._context = WordCache(index.word_rank)    # (key, kind) -> features seen from each neighbour
+        self._stems = WordCache(index.word_rank)      # key -> (proclitics, stem)
 
     def _keep(self, features):
         known = self.known
@@ -137,7 +146,7 @@ class Featurizer:
                 reading = known[0]
             elif key[:1] == "و" and len(key) > 3:
                 reading = ("و", key[1:])
-        _remember(self._stems, key, reading)
+        self._stems.remember(key, key, reading)
         return reading
 
     def _bucket(self, word: str) -> str:
@@ -180,7 +189,7 @@ class Featurizer:
     def static(self, key: str, kind: str) -> list[str]:
         cached = self._static.get((key, kind))
         if cached is None:
-            cached = _remember(self._static, (key, kind), self._keep(["bias", *self._all_static(key, kind)]))
+            cached = self._static.remember((key, kind), key, self._keep(["bias", *self._all_static(key, kind)]))
         return cached
 
     def context(self, key: str, kind: str) -> tuple[list[str], ...]:
@@ -188,7 +197,7 @@ class Featurizer:
         cached = self._context.get((key, kind))
         if cached is None:
             useful = [f for f in self._all_static(key, kind) if f.startswith(_CONTEXT_KEEP)]
-            cached = _remember(self._context, (key, kind), tuple(
+            cached = self._context.remember((key, kind), key, tuple(
                 self._keep(f"{offset}:{f}" for f in useful) for offset in CONTEXT))
         return cached
 
