@@ -117,6 +117,8 @@ class Featurizer:
         self._static = WordCache(index.word_rank)     # (key, kind) -> features
         self._context = WordCache(index.word_rank)    # (key, kind) -> features seen from each neighbour
         self._stems = WordCache(index.word_rank)      # key -> (proclitics, stem)
+        self._marks_of = None                         # the document whose lexicon marks are in _marks
+        self._marks: list[list[str]] = []
 
     def _keep(self, features):
         known = self.known
@@ -203,16 +205,18 @@ class Featurizer:
 
     # --- per sentence --------------------------------------------------------------------------------
     def lexicon_marks(self, doc, first: int, end: int) -> list[list[str]]:
-        marks: list[list[str]] = [[] for _ in range(end - first)]
-        for hit in doc.hits:
-            if hit.end_token <= first or hit.first_token >= end:
-                continue
-            labels = {_LEXICON_LABELS.get((e.kind, e.form), e.kind) + ("?" if e.needs_context else "")
-                      for e in hit.entries}
-            for position in range(max(hit.first_token, first), min(hit.end_token, end)):
-                where = "B" if position == hit.first_token else "I"
-                marks[position - first].extend(sorted(f"lx={label}-{where}" for label in labels))
-        return marks
+        """The lexicon hits over the tokens [first, end), as marks (lx=TTL-B …); computed once per document,
+        not once per sentence over all of its hits."""
+        if self._marks_of is not doc:
+            marks: list[list[str]] = [[] for _ in doc.tokens]
+            for hit in doc.hits:
+                labels = {_LEXICON_LABELS.get((e.kind, e.form), e.kind) + ("?" if e.needs_context else "")
+                          for e in hit.entries}
+                for position in range(hit.first_token, hit.end_token):
+                    where = "B" if position == hit.first_token else "I"
+                    marks[position].extend(sorted(f"lx={label}-{where}" for label in labels))
+            self._marks_of, self._marks = doc, marks
+        return self._marks[first:end]
 
     def evidence(self, doc, first: int, end: int) -> dict[str, set[str]]:
         """What one sentence says about its words, for the other sentences of the document: a word seen
