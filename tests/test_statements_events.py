@@ -687,3 +687,11 @@ def test_a_sentence_that_opens_with_actors_has_them_as_subject(analyze):
 
 def test_a_body_named_after_what_it_does_is_no_event(analyze):
     assert [e for e in analyze("وشارك مسؤولون من وزارة التعاون الدولي.")["events"] if e["cameo"] == "06"] == []
+
+
+def test_a_verb_after_qabla_an_keeps_the_sentences_subject(analyze):
+    record = analyze("والتقى مايك بومبيو وزير الخارجية السعودي عادل الجبير قبل أن يلتقي الأمير محمد بن سلمان.")
+    pompeo, prince = (next(a["id"] for a in record["actors"] if a["name"] == name)
+                      for name in ("مايك بومبيو", "محمد بن سلمان"))
+    second = record["events"][1]
+    assert second["sources"] == [pompeo] and second["targets"] == [prince]

@@ -39,6 +39,7 @@ DOCUMENT_NOUNS = keys("القرار", "البيان", "الرساله", "الت�
 QUOTED_SOURCE_WORDS = 5
 QUOTING_WORDS = keys("قوله", "قولها", "قولهم", "قولهما", "تاكيده", "تصريحه")
 NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
+TEMPORAL_LINKS = keys("قبل", "بعد", "وقبل", "وبعد", "عقب")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
 FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
@@ -462,9 +463,13 @@ def _skip_filler(tokens, position: int, limit: int) -> int:
 
 
 def _continues_clause(tokens, hit, sentence, last, sentence_index) -> bool:
-    """A verb after «، و» in a sentence whose subject is already known."""
-    return (last is not None and last[1] == sentence_index and hit.proclitics[:1] in ("و", "ف")
-            and hit.first_token > sentence.first_token and tokens[hit.first_token - 1].key == ",")
+    """A verb after «، و», or after «قبل أن» / «بعد أن», in a sentence whose subject is already known
+    («ويجري بومبيو محادثات … قبل أن يلتقي الأمير محمد بن سلمان»)."""
+    if last is None or last[1] != sentence_index or hit.first_token < sentence.first_token + 2:
+        return False
+    before, before2 = tokens[hit.first_token - 1].key, tokens[hit.first_token - 2].key
+    return (hit.proclitics[:1] in ("و", "ف") and before == ",") \
+        or (not hit.proclitics and before == "ان" and before2 in TEMPORAL_LINKS)
 
 
 def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
