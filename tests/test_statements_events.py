@@ -695,3 +695,8 @@ def test_a_verb_after_qabla_an_keeps_the_sentences_subject(analyze):
                       for name in ("مايك بومبيو", "محمد بن سلمان"))
     second = record["events"][1]
     assert second["sources"] == [pompeo] and second["targets"] == [prince]
+
+
+def test_a_cultural_tazahura_is_a_festival_not_a_protest(analyze):
+    assert analyze("وتنطلق غدا تظاهرة ثقافية في مدينة سوسة.")["events"] == []
+    assert [e["cameo"] for e in analyze("وخرجت تظاهرة حاشدة في العاصمة.")["events"]] == ["14"]

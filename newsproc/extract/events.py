@@ -78,6 +78,8 @@ def find_events(doc, index):
             continue
         objects.update(object_tokens)
         trigger = index.tables["triggers"][entry.ident]
+        if hit.end_token < len(tokens) and tokens[hit.end_token].key in keys(*trigger.get("not_followed_by", ())):
+            continue  # «تظاهرة ثقافية»: a festival
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         limit = _clause_end(tokens, hit, sentence.end_token, predicate_starts)
         subject = doc.subjects.get(hit.first_token) or Subject()

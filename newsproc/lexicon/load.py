@@ -179,6 +179,7 @@ SECTIONS = {
         "possessor": (False, _choice(("source", "target"))),
         "needs_target": (False, _bool),
         "with_article": (False, _bool),
+        "not_followed_by": (False, _arabic_list),
     }),
 }
 # Sections that are plain lists of words.
