@@ -700,3 +700,8 @@ def test_a_verb_after_qabla_an_keeps_the_sentences_subject(analyze):
 def test_a_cultural_tazahura_is_a_festival_not_a_protest(analyze):
     assert analyze("وتنطلق غدا تظاهرة ثقافية في مدينة سوسة.")["events"] == []
     assert [e["cameo"] for e in analyze("وخرجت تظاهرة حاشدة في العاصمة.")["events"]] == ["14"]
+
+
+def test_polls_that_indicate_are_the_speaker(analyze):
+    record = analyze("وقال المحلل نبيل بالعم إن المناظرة مهمة. وأضاف أن استطلاعات الرأي تشير إلى أسبقية ماكرون.")
+    assert next(s for s in record["statements"] if s["cue"] == "تشير")["speaker_text"] == "استطلاعات الرأي"
