@@ -705,3 +705,8 @@ def test_a_cultural_tazahura_is_a_festival_not_a_protest(analyze):
 def test_polls_that_indicate_are_the_speaker(analyze):
     record = analyze("وقال المحلل نبيل بالعم إن المناظرة مهمة. وأضاف أن استطلاعات الرأي تشير إلى أسبقية ماكرون.")
     assert next(s for s in record["statements"] if s["cue"] == "تشير")["speaker_text"] == "استطلاعات الرأي"
+
+
+def test_a_statement_still_to_come_is_none_yet(analyze):
+    record = analyze("وكشف تشونغ مون جون أنه سيعلن ترشحه رسميا الأسبوع المقبل.")
+    assert [s["cue"] for s in record["statements"]] == ["كشف"]

@@ -66,8 +66,8 @@ def find_statements(doc, index):
         sentence = doc.sentences[tokens[hit.first_token].sentence]
         if is_participle(doc, hit, index) and hit.first_token in cue_ends:
             continue  # «أكد مجددا»: after a verb the participle-looking word is an adverb
-        if _impersonal(tokens, hit, cue):
-            continue
+        if _impersonal(tokens, hit, cue) or "س" in hit.proclitics:
+            continue  # «سيعلن ترشحه»: a statement still to come says nothing yet
         if entry.ident in STANDALONE_CUES:
             absorbed.update(range(hit.end_token, _past_fillers(tokens, hit.end_token, sentence.end_token)))
             found = _attribution(doc, actors, hit, sentence, _needs_introducer(cue, ""))
