@@ -710,3 +710,9 @@ def test_polls_that_indicate_are_the_speaker(analyze):
 def test_a_statement_still_to_come_is_none_yet(analyze):
     record = analyze("وكشف تشونغ مون جون أنه سيعلن ترشحه رسميا الأسبوع المقبل.")
     assert [s["cue"] for s in record["statements"]] == ["كشف"]
+
+
+def test_a_short_participle_listed_in_the_lexicon_takes_the_main_subject(analyze):
+    record = analyze("وأشاد الأمير فيصل بن خالد بجهود الغرفة التجارية، حاثا الجميع على تقديم المزيد.")
+    prince = next(a["id"] for a in record["actors"] if a["name"].startswith("فيصل"))
+    assert next(s for s in record["statements"] if s["cue"] == "حاثا")["speakers"] == [prince]

@@ -299,9 +299,12 @@ def is_participle(doc, hit, index) -> bool:
     if entry is None:
         return False
     key = doc.tokens[hit.first_token].key[len(hit.proclitics):]
+    cue = index.tables["cues"][entry.ident]
+    if key in keys(*cue.get("participles", ())):
+        return True  # short ones the pattern below cannot tell from a dual verb (حاثا / قالا)
     if not key.endswith(("ا", "ه", "ين")):
         return False
-    lemma = index.tables["cues"][entry.ident]["lemma"]
+    lemma = cue["lemma"]
     return (key.startswith("م") and not lemma.startswith("م")) \
         or (len(key) >= 5 and key[1] == "ا" and not key.endswith("تا"))  # not the dual قالتا
 

@@ -166,6 +166,7 @@ SECTIONS = {
         "introducer_forms": (False, _arabic_list),
         "impersonal_forms": (False, _arabic_list),
         "quotes_from": (False, _arabic),
+        "participles": (False, _arabic_list),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
