@@ -92,7 +92,7 @@ def _process_chunk(tasks: list[Task]) -> list[Result]:
 
 # --- driver side ---------------------------------------------------------------------------------------
 
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
+def chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
     chunk = []
     for task in tasks:
         chunk.append(task)
@@ -101,6 +101,18 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
             chunk = []
     if chunk:
         yield chunk
+
+
+def in_order(submit: Callable, chunked: Iterable[list[Task]], limit: int) -> Iterator[Result]:
+    """Submit chunks (to a process pool or a Dask cluster) and yield their results in input order, with at
+    most `limit` chunks in flight, so memory stays flat on any number of inputs."""
+    in_flight: deque = deque()
+    for chunk in chunked:
+        in_flight.append(submit(chunk))
+        while len(in_flight) >= limit:
+            yield from in_flight.popleft().result()
+    while in_flight:
+        yield from in_flight.popleft().result()
 
 
 def run(tasks: Iterable[Task], settings: Settings, workers: int = 1) -> Iterator[Result]:
@@ -118,21 +130,12 @@ def run(tasks: Iterable[Task], settings: Settings, workers: int = 1) -> Iterator
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    in_flight: deque = deque()
-    limit = workers * 4
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_pool_worker,
                              initargs=(settings,)) as pool:
         try:
-            for chunk in _chunks(tasks, 4):
-                in_flight.append(pool.submit(_process_chunk, chunk))
-                while len(in_flight) >= limit:
-                    yield from in_flight.popleft().result()
-            while in_flight:
-                yield from in_flight.popleft().result()
+            yield from in_order(lambda chunk: pool.submit(_process_chunk, chunk), chunks(tasks, 4), workers * 4)
         except BaseException:
-            for future in in_flight:
-                future.cancel()
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown(wait=False, cancel_futures=True)  # the chunks not yet started are dropped
             raise
 
 

@@ -11,8 +11,6 @@ Dask is an optional extra (`pip install "newsproc[dask]"`); nothing else in news
 """
 from __future__ import annotations
 
-import itertools
-from collections import deque
 from typing import Iterable, Iterator
 
 from . import batch
@@ -54,21 +52,10 @@ def run(tasks: Iterable[Task], settings: batch.Settings, scheduler: str | None =
         client = Client(cluster)
     try:
         limit = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
-        in_flight: deque = deque()
-        chunks = _chunks((with_bytes(task, settings.read) for task in tasks), CHUNK)
-        for chunk in chunks:
-            in_flight.append(client.submit(analyze_chunk, chunk, settings, pure=False))
-            while len(in_flight) >= limit:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        yield from batch.in_order(lambda chunk: client.submit(analyze_chunk, chunk, settings, pure=False),
+                                  batch.chunks((with_bytes(task, settings.read) for task in tasks), CHUNK), limit)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
-
-def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
-    iterator = iter(tasks)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
