@@ -195,10 +195,11 @@ def _required_object(tokens, hit, objects) -> range | None:
     stand between); an empty range for a trigger that requires none, None when none follows."""
     if not objects:
         return range(0)
-    words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key
+    words = [t.key[1:] if t.key[:1] == "و" and len(t.key) > 3 else t.key  # not ف: فرنسا
              for t in tokens[hit.end_token:hit.end_token + OBJECT_WINDOW]]
+    wanted = keys(*objects)
     for offset in range(len(words)):
-        for obj in keys(*objects):
+        for obj in wanted:
             length = obj.count(" ") + 1
             if " ".join(words[offset:offset + length]) == obj:
                 return range(hit.end_token + offset, hit.end_token + offset + length)
@@ -247,8 +248,7 @@ def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> l
     noun refers to."""
     tokens = doc.tokens
     return (_between(actors, tokens, hit.end_token, limit)
-            or (trigger["cameo"] in VIOLENT and (_adjective_doer(actors, tokens, hit, limit)
-                                                 or _owner_after(actors, tokens, hit, limit)))
+            or (trigger["cameo"] in VIOLENT and _force_owner(actors, tokens, hit, limit))
             or _announcer(doc, hit, location_ids)                   # «أعلنت وزارة الداخلية اعتقال شخصين»
             or _controller(actors, tokens, hit, sentence, location_ids)  # «قررت النيابة حبس المتهمين»
             or (tokens[hit.end_token - 1].key.endswith(POSSESSIVES)  # «حربها ضد أوكرانيا»: روسيا's war
@@ -256,18 +256,20 @@ def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> l
             or [])
 
 
-def _adjective_doer(actors, tokens, hit, limit) -> list[str]:
-    """«قصف مدفعي إسرائيلي», «غارات أمريكية»: a country adjective right after a verbal noun of force (perhaps
-    after another adjective) names who used it — not after a noun of its own (تسميم العميل الروسي)."""
-    for position in range(hit.end_token, min(limit, hit.end_token + 2)):
+def _force_owner(actors, tokens, hit, limit) -> list[str]:
+    """Whose force a verbal noun of force names, from the first actor after it and its adjectives: a country
+    adjective right after it or one adjective on («قصف مدفعي إسرائيلي», «غارات أمريكية»), or ل + an actor up
+    to two adjectives on («غارات جوية للنظام السوري»). Not after a noun of its own (تسميم العميل الروسي)."""
+    for position in range(hit.end_token, min(limit, hit.end_token + 3)):
         item = actors.phrase_at(position)
         if item is not None:
             mention, actor_id = item
-            if mention.type == "country" and mention.form == "adjective" and not actors._proclitics(mention):
-                return [actor_id]
-            return []
+            proclitics = actors._proclitics(mention)
+            adjective = mention.type == "country" and mention.form == "adjective" and not proclitics \
+                and position < hit.end_token + 2
+            return [actor_id] if adjective or proclitics.endswith("ل") else []
         if not tokens[position].key.endswith(("ي", "يه")):
-            return []  # a noun stands between: the adjective is that noun's
+            return []  # a noun stands between: what follows is that noun's
     return []
 
 
@@ -288,19 +290,6 @@ def _controller(actors, tokens, hit, sentence, location_ids) -> list[str]:
 
 def _without_conjunction_letter(key: str) -> str:
     return key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
-
-
-def _owner_after(actors, tokens, hit, limit) -> list[str]:
-    """«غارات جوية للنظام السوري على الغوطة»: after a noun of force (and its adjectives), ل + an actor
-    names whose force it is."""
-    for position in range(hit.end_token, min(limit, hit.end_token + 3)):
-        item = actors.phrase_at(position)
-        if item is not None:
-            mention, actor_id = item
-            return [actor_id] if actors._proclitics(mention).endswith("ل") else []
-        if not tokens[position].key.endswith(("ي", "يه")):
-            return []
-    return []
 
 
 def _announcer(doc, hit, location_ids) -> list[str]:
