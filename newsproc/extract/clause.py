@@ -30,9 +30,9 @@ PAIR_LEADERS = keys("القاده", "الزعماء")
 DUAL_SUBJECTS = keys("الجانبان", "الجانبين", "الطرفان", "الطرفين", "البلدان", "البلدين", "الدولتان",
                            "الدولتين", "الزعيمان", "الزعيمين", "الوزيران", "الوزيرين", "الرءيسان", "الرءيسين")
 RELATIVE_REACH = 8  # a speaker's apposition may stand between the name and الذي
+INTRODUCER_STEMS = ("ان", "بان", "وان")  # أن / إن, بأن, وأن as matching keys
 # أن / إن with a pronoun of the third person that points back at the subject (إنها تساعد …)
-PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
-                                for suffix in ("ه", "ها", "هم", "هما", "هن"))
+PRONOUN_INTRODUCERS = frozenset(stem + suffix for stem in INTRODUCER_STEMS for suffix in ("ه", "ها", "هم", "هما", "هن"))
 # Documents that say or demand things as subjects before their verb (مشروع القرار يطالب …).
 DOCUMENT_NOUNS = keys("القرار", "البيان", "الرساله", "التقرير", "الاتفاق", "المشروع", "الوثيقه", "المرسوم",
                       "الدستور", "القانون", "الاعلان",
@@ -45,7 +45,7 @@ NISBA_ENDINGS = ("ي", "يه", "يون", "يين", "يان")
 TEMPORAL_LINKS = keys("قبل", "بعد", "وقبل", "وبعد", "عقب")
 AGENT_MARKERS = (("من", "جانب"), ("من", "قبل"))
 PREPOSITION_LETTERS = frozenset("بلك")
-FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in ("ان", "بان", "وان")
+FOLLOWS_SPEAKER = frozenset(stem + suffix for stem in INTRODUCER_STEMS
                             for suffix in ("", "ه", "ها", "هم", "هما", "ي", "ني", "نا")) | {"امس", "اليوم"}
 NOT_A_SPEAKER = keys("الان", "ايضا", "كذلك", "مجددا", "سابقا", "لاحقا", "مرارا", "حينها", "بدوره", "بدورها",
                      "بدورهم", "صراحه", "مؤخرا")
@@ -145,6 +145,7 @@ class ActorSpans:
             self.by_first.setdefault(mention.first_token, []).append(item)
         for items in self.by_first.values():  # outer first: وزارة الدفاع الأمريكية before الأمريكية
             items.sort(key=lambda item: -item[0].end_token)
+        self.people = {actor.id for actor in doc.actors if actor.type == "person"}
         # A titled person's phrase starts at the title: «قال وزير الخارجية الأمريكي أنتوني بلينكن».
         self.titled = {}
         for mention, actor_id in self.mentions:
@@ -213,8 +214,7 @@ class ActorSpans:
     def person_before(self, position: int, sentence_first: int, reach: int):
         """(actor ids, first token, end token) of the last person whose mention ends at most `reach` tokens
         before `position`: «فتحي بسباس، نائب رئيس النادي الذي أكد»."""
-        people = {a.id for a in self.doc.actors if a.type == "person"}
-        before = [(m, a) for m, a in self.mentions if a in people and m.first_token >= sentence_first
+        before = [(m, a) for m, a in self.mentions if a in self.people and m.first_token >= sentence_first
                   and position - reach <= m.end_token <= position]
         if not before:
             return None
@@ -234,7 +234,6 @@ class _BareTitles:
             if any(e.kind == "title" for e in hit.entries):
                 self.ends[hit.first_token] = max(self.ends.get(hit.first_token, 0), hit.end_token)
         self.countries = {a.id: a.code for a in doc.actors if a.type == "country"}
-        self.people = {a.id for a in doc.actors if a.type == "person"}
 
     def at(self, position: int, limit: int):
         """(person ids, first token, end token) of a bare title phrase at `position`, or None."""
@@ -247,7 +246,7 @@ class _BareTitles:
             end += 1  # «الداعية الإسلامي»: an adjective that names no country
         if end + 1 < limit and tokens[end].key == ",":
             named = self.actors.phrase_at(end + 1)
-            if named is not None and named[1] in self.people:
+            if named is not None and named[1] in self.actors.people:
                 # «قال الداعية الإسلامي، عدنان إبراهيم، إن …»: the name in apposition
                 return [named[1]], position, named[0].end_token
         country = None
@@ -342,6 +341,7 @@ def find_subjects(doc, index):
         limit = min(sentence.end_token, max(following, hit.end_token))
         found = None
         participle = is_participle(doc, hit, index)
+        is_cue = any(e.kind == "cue" for e in hit.entries)
         if is_verb(hit) and not participle and _after_qad(tokens, hit, sentence):
             # «وكان وزير الخارجية … قد زار القاهرة»: the subject stands before قد.
             found = bare_titles.ending_at(hit.first_token - 1, sentence.first_token) \
@@ -414,12 +414,12 @@ def find_subjects(doc, index):
             # «الهجوم الذي استهدف …»: the subject is the noun before the relative pronoun; one who speaks
             # is a person: «فتحي بسباس، نائب رئيس نادي الأجيال الذي أكد …»
             found = actors.person_before(hit.first_token - 1, sentence.first_token, RELATIVE_REACH) \
-                if any(e.kind == "cue" for e in hit.entries) else None
+                if is_cue else None
             if found is None:
                 continue
             ids, first, end = found
             subject = Subject(ids, doc.text[tokens[first].start:tokens[end - 1].end], True, first, end)
-        if subject is None and not participle and any(e.kind == "cue" for e in hit.entries):
+        if subject is None and not participle and is_cue:
             subject = _unresolved_subject(doc, index, hit, limit)
         if subject is None and participle and sentence_index in first_in_sentence:
             # مشيرا، مؤكدا: the participle's subject is the main verb's, the first in the sentence.
@@ -428,7 +428,7 @@ def find_subjects(doc, index):
         if subject is None and is_verb(hit) and last is not None \
                 and sentence_index - last[1] <= 2:
             subject = Subject(list(last[0].actors), last[0].text, explicit=False)
-        if any(e.kind == "cue" for e in hit.entries) and not participle:
+        if is_cue and not participle:
             # «نقلت وكالة رويترز عن مسؤول قوله إن …»: the one quoted speaks, and goes on speaking
             after = subject.end if subject is not None and subject.explicit and subject.first >= hit.end_token \
                 else hit.end_token

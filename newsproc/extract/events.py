@@ -63,7 +63,6 @@ def find_events(doc, index):
     codes = {a.id: a.cameo for a in doc.actors}
     # A state or its forces: their attacks are conventional military force (CAMEO 19), others' assaults (18).
     armed = {a.id for a in doc.actors if a.type == "country" or (a.cameo or "").endswith("MIL")}
-    people = {a.id for a in doc.actors if a.type == "person"}
     predicate_starts = sorted(hit.first_token for hit in doc.predicates)
     predicate_set = set(predicate_starts)
     dates = {}  # sentence index -> (date, precision)
@@ -107,8 +106,8 @@ def find_events(doc, index):
         cameo = trigger["cameo"]
         if "cameo_by_state" in trigger and any(a in armed for a in sources):
             cameo = trigger["cameo_by_state"]
-        elif "cameo_by_person" in trigger and sources and all(a in people for a in sources) \
-                and targets and not any(a in people for a in targets):
+        elif "cameo_by_person" in trigger and sources and all(a in actors.people for a in sources) \
+                and targets and not any(a in actors.people for a in targets):
             cameo = trigger["cameo_by_person"]
         events.append({
             "id": f"E{len(events) + 1}",
