@@ -11,12 +11,13 @@ text[start:end] == content; `cue_start`/`cue_end` locate the cue.
 from __future__ import annotations
 
 from ..text.normalize import keys, matching_key
-from .clause import SKIPPABLE, ActorSpans, Subject, is_participle, is_verb, select_hits
+from .clause import ActorSpans, Subject, is_participle, is_verb, past_skippable, select_hits
 from .lookup import hit_start
 
 # أن / إن / بأن with or without an attached pronoun: إنه، إنها، إنهما، إننا، بأنهم …
 INTRODUCERS = frozenset(stem + suffix for stem in ("ان", "بان", "وان", "وبان")
                         for suffix in ("", "ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
+CLAUSE_INTRODUCERS = INTRODUCERS | {"فان"}  # and فإن, after an attribution («بحسب … فإن …»)
 CLAUSE_OPENERS = frozenset({"فيما", "بينما", "في حين", "حيث", "وفيما", "وبينما"})
 QUOTES = frozenset({'"', "'"})
 NEGATIONS = keys("لم", "لن", "لا", "ما", "ليس")
@@ -185,16 +186,13 @@ def _content(tokens, position, limit, cue, subject_end, sentence_end, needs_intr
 
 def _past_adverbials(tokens, position: int, limit: int) -> int:
     """The first token after set adverbial phrases and words (في الوقت ذاته، من جهته، أيضا، اليوم)."""
-    while position < limit:
-        if tokens[position].key in SKIPPABLE:
-            position += 1
-            continue
+    while True:
+        position = past_skippable(tokens, position, limit)
         phrase = next((p for p in ADVERBIAL_PHRASES
-                       if [t.key for t in tokens[position:position + len(p)]] == list(p)), None)
+                       if tuple(t.key for t in tokens[position:position + len(p)]) == p), None)
         if phrase is None:
             return position
         position += len(phrase)
-    return position
 
 
 def _quotation(tokens, opening: int, sentence_end: int, limit: int):
@@ -218,14 +216,14 @@ def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     scan = position
     # «وفقا لبيانات الأمم المتحدة», «بحسب التفاصيل التي حصلت عليها سبق»: the source a few words on
     while found is None and scan + 1 < min(sentence.end_token, position + ATTRIBUTION_REACH) \
-            and tokens[scan].key not in (",", ":") and tokens[scan].key not in INTRODUCERS | {"فان"}:
+            and tokens[scan].key not in (",", ":") and tokens[scan].key not in CLAUSE_INTRODUCERS:
         scan += 1
         found = actors.phrase_after(scan, sentence.end_token, skip=False, prepositional=True)
     if found is None:
         # «بحسب مصادر أمنية», «جاء في البيان أن …»: a source no actor stands for keeps its words
         end = position
         while end < min(sentence.end_token, position + 2) and tokens[end].kind == "word" \
-                and tokens[end].key not in INTRODUCERS | {"فان"}:
+                and tokens[end].key not in CLAUSE_INTRODUCERS:
             end += 1
         if end == position or tokens[position].key not in SOURCE_NOUNS:
             return None  # «حسب الحاجة», «بحسب الإجراءات المتبعة»: as needed, as the rules say
@@ -248,7 +246,7 @@ def _attribution(doc, actors, hit, sentence, needs_introducer: bool = False):
     if before is not None and before[1] - before[0] >= 3:
         return (subject, *before)
     start = end + (tokens[end].key == "," if end < sentence.end_token else 0)
-    if start < sentence.end_token and tokens[start].key in INTRODUCERS | {"فان"}:
+    if start < sentence.end_token and tokens[start].key in CLAUSE_INTRODUCERS:
         start += 1  # «بحسب … سبق فإن أحد المواطنين اكتشف …»
     after = _trimmed(tokens, start, sentence.end_token, "indirect", minimum=3)
     return (subject, *after) if after else None
