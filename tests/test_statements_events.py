@@ -430,22 +430,6 @@ def test_the_pronoun_on_an_introducer_is_the_subject_of_the_verb_after_it(analyz
     assert help_["source_codes"] == ["RUS"] and help_["target_codes"] == ["SYR"]
 
 
-@pytest.mark.parametrize("text, cameo", [
-    ("وهنأ الملك الرئيس الفرنسي بفوزه.", "05"),
-    ("وتراجعت الحكومة عن قرار رفع الأسعار.", "08"),
-    ("وأخلت النيابة سبيل الصحفي.", "08"),
-    ("ووبخ السيناتور الرئيس بسبب تصريحاته.", "11"),
-    ("وعارضت فرنسا مشروع القرار.", "12"),
-    ("وحذرت الأمم المتحدة من كارثة إنسانية.", "13"),
-    ("وقطع المحتجون الطريق أمام الشاحنات.", "14"),
-    ("وأرسلت تركيا تعزيزات عسكرية إلى الحدود.", "15"),
-    ("وحكمت المحكمة على المتهم بالسجن عشر سنوات.", "17"),
-    ("واستعاد الجيش السيطرة على المدينة.", "19"),
-])
-def test_more_ways_of_acting(analyze, text, cameo):
-    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
-
-
 def test_the_noun_of_support_is_a_topic(analyze):
     assert [e for e in analyze("وشدد الوزير على أهمية دعم أوكرانيا.")["events"] if e["cameo"] == "05"] == []
 
@@ -482,22 +466,6 @@ def test_the_possessor_of_a_noun_of_coercion_or_violence_is_the_one_acted_on(ana
 def test_help_needs_someone_helped(analyze):
     assert analyze("وهي مرافق جيدة تساعد على أداء التدريبات بشكل رائع.")["events"] == []
     assert only(analyze("وساعدت روسيا الحكومة السورية.")["events"])["source_codes"] == ["RUS"]
-
-
-@pytest.mark.parametrize("text, cameo", [
-    ("ووقعت الحكومة والمعارضة اتفاقية سلام.", "03"),
-    ("وأوقفت الشرطة إيقاف 39 شخصا بتهمة الإرهاب.", "17"),
-    ("وأعلنت الشرطة إيقاف 39 شخصا بتهمة الإرهاب.", "17"),
-    ("ونددت فرنسا بالهجوم الكيماوي على دوما.", "20"),
-    ("واستدعت تركيا سفيريها في واشنطن وتل أبيب.", "16"),
-    ("وأجرى الوفدان مشاورات في جنيف.", "04"),
-    ("وأحبطت الشرطة الفرنسية هجوما.", "17"),
-    ("وبرأت المحكمة الدبلوماسي الفرنسي.", "08"),
-    ("ودهست شاحنة المارة في وسط المدينة.", "18"),
-    ("وتنسق الأجهزة الأمنية مع الجيش.", "06"),
-])
-def test_still_more_ways_of_acting(analyze, text, cameo):
-    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
 
 
 def test_a_device_is_no_event_and_a_crowd_no_mobilisation(analyze):
@@ -557,6 +525,9 @@ def test_a_quoted_word_inside_the_clause_marks_a_term_not_the_speakers_words(ana
 ])
 def test_writing_tweeting_ruling_out_arguing_and_urging_are_cues(analyze, text, cue):
     assert cue in [s["cue"] for s in analyze(text)["statements"]]
+
+
+def test_books_are_no_writing(analyze):
     assert analyze("وقرأ الطلاب كتب التاريخ.")["statements"] == []
 
 
@@ -578,7 +549,7 @@ def test_lam_after_a_noun_of_force_names_whose_force_it_is_and_the_dead_are_its_
 
 
 def test_a_number_begins_an_object(analyze):
-    assert only(analyze("إيقاف 39 شخصا بتهمة الإرهاب")["events"][:1])["target_text"] == "39 شخصا"
+    assert analyze("إيقاف 39 شخصا بتهمة الإرهاب")["events"][0]["target_text"] == "39 شخصا"
 
 
 def test_shooting_down_intercepting_and_destroying_need_a_military_object(analyze):
@@ -651,18 +622,6 @@ def test_an_attribution_source_behind_lam_is_the_body_not_its_adjective(analyze)
     assert [a["type"] for a in record["actors"] if a["id"] in statement["speakers"]] == ["organization"]
 
 
-@pytest.mark.parametrize("text, cameo", [
-    ("وقدمت السعودية للمستشفى أدوية ومعدات طبية.", "07"),
-    ("وتواصل الرئيس مع نظيره الفرنسي.", "04"),
-    ("وأغلقت روسيا القنصلية الأمريكية في سان بطرسبرغ.", "16"),
-    ("وأغلقت البلدية المطعم.", "17"),
-    ("وألقت بريطانيا باللائمة على روسيا.", "11"),
-    ("وهاجم دونالد ترامب روسيا بسبب دعمها للأسد.", "11"),
-])
-def test_objects_and_doers_decide_the_code(analyze, text, cameo):
-    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
-
-
 def test_fighting_goes_on_is_no_contact(analyze):
     assert [e for e in analyze("وتتواصل المعارك في المدينة.")["events"] if e["cameo"] == "04"] == []
 
@@ -716,3 +675,36 @@ def test_a_short_participle_listed_in_the_lexicon_takes_the_main_subject(analyze
     record = analyze("وأشاد الأمير فيصل بن خالد بجهود الغرفة التجارية، حاثا الجميع على تقديم المزيد.")
     prince = next(a["id"] for a in record["actors"] if a["name"].startswith("فيصل"))
     assert next(s for s in record["statements"] if s["cue"] == "حاثا")["speakers"] == [prince]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("وهنأ الملك الرئيس الفرنسي بفوزه.", "05"),
+    ("وتراجعت الحكومة عن قرار رفع الأسعار.", "08"),
+    ("وأخلت النيابة سبيل الصحفي.", "08"),
+    ("ووبخ السيناتور الرئيس بسبب تصريحاته.", "11"),
+    ("وعارضت فرنسا مشروع القرار.", "12"),
+    ("وحذرت الأمم المتحدة من كارثة إنسانية.", "13"),
+    ("وقطع المحتجون الطريق أمام الشاحنات.", "14"),
+    ("وأرسلت تركيا تعزيزات عسكرية إلى الحدود.", "15"),
+    ("وحكمت المحكمة على المتهم بالسجن عشر سنوات.", "17"),
+    ("واستعاد الجيش السيطرة على المدينة.", "19"),
+    ("ووقعت الحكومة والمعارضة اتفاقية سلام.", "03"),
+    ("وأوقفت الشرطة 39 شخصا بتهمة الإرهاب.", "17"),
+    ("وأعلنت الشرطة إيقاف 39 شخصا بتهمة الإرهاب.", "17"),
+    ("ونددت فرنسا بالهجوم الكيماوي على دوما.", "20"),
+    ("واستدعت تركيا سفيريها في واشنطن وتل أبيب.", "16"),
+    ("وأجرى الوفدان مشاورات في جنيف.", "04"),
+    ("وأحبطت الشرطة الفرنسية هجوما.", "17"),
+    ("وبرأت المحكمة الدبلوماسي الفرنسي.", "08"),
+    ("ودهست شاحنة المارة في وسط المدينة.", "18"),
+    ("وتنسق الأجهزة الأمنية مع الجيش.", "06"),
+    ("وقدمت السعودية للمستشفى أدوية ومعدات طبية.", "07"),
+    ("وتواصل الرئيس مع نظيره الفرنسي.", "04"),
+    ("وأغلقت روسيا القنصلية الأمريكية في سان بطرسبرغ.", "16"),
+    ("وأغلقت البلدية المطعم.", "17"),
+    ("وألقت بريطانيا باللائمة على روسيا.", "11"),
+    ("وهاجم دونالد ترامب روسيا بسبب دعمها للأسد.", "11"),
+])
+def test_each_way_of_acting_gets_its_cameo_code(analyze, text, cameo):
+    """Triggers of every root, with their object, doer or subject between verb and object where it matters."""
+    assert cameo in [e["cameo"] for e in analyze(text)["events"]]
