@@ -33,10 +33,7 @@ HYPOTHETICAL = keys("اذا", "لو", "حال", "ربما", "يمكن", "اي", 
                     "تعتزم", "يعتزمون", "ينوي", "تنوي", "ينوون", "يريد", "تريد", "يريدون", "محاوله", "يحاول",
                     "تحاول", "يحاولون", "حاول", "حاولت", "حاولوا", "يهدد", "تهدد", "يهددون", "هدد", "هددت",
                     "هددوا", "خطه", "مخطط", "مخططا")
-# Calls and demands: «دعا الأمين العام الطرفين إلى الحوار» — the call is an event, the dialogue not yet.
-CALLS = keys("دعا", "دعت", "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "طالب", "طالبت", "طالبوا",
-             "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبه", "حث", "حثت", "يحث", "تحث", "حاثا")
-CALL_REACH = 8  # the caller and the called may stand between the call and the action
+CALL_REACH = 8  # the caller and the called may stand between a call (cues.yaml: calls_for) and the action
 # Verbs whose object is an action their subject takes: «قررت النيابة حبس», «شنت القوات حملة اعتقالات».
 CONTROL_VERBS = keys(*(stem + ending for stem in (
     "قرر", "امر", "بدا", "باشر", "واصل", "شن", "نفذ", "اجرى", "اجر", "عقد", "وجه", "استانف", "اطلق", "تولى",
@@ -61,6 +58,8 @@ def find_events(doc, index):
     covered = {i for m in doc.mentions for i in range(m.first_token, m.end_token)}
     location_ids = {a.id for a in doc.actors if a.type == "location"}
     codes = {a.id: a.cameo for a in doc.actors}
+    # «دعا الأمين العام الطرفين إلى الحوار»: the call is an event, the dialogue not yet
+    calls = frozenset().union(*(keys(*cue["forms"]) for cue in index.tables["cues"].values() if cue.get("calls_for")))
     # A state or its forces: their attacks are conventional military force (CAMEO 19), others' assaults (18).
     armed = {a.id for a in doc.actors if a.type == "country" or (a.cameo or "").endswith("MIL")}
     predicate_starts = sorted(hit.first_token for hit in doc.predicates)
@@ -129,8 +128,7 @@ def find_events(doc, index):
             "end": end,
             "negated": bool(window) and window[-1] in NEGATIONS,
             "hypothetical": _hypothetical(window, tokens[hit.first_token].key, hit.proclitics)
-            or any(_without_conjunction(t.key) in CALLS
-                   for t in tokens[max(sentence.first_token, hit.first_token - CALL_REACH):hit.first_token]),
+            or any(_in(t.key, calls) for t in tokens[max(sentence.first_token, hit.first_token - CALL_REACH):hit.first_token]),
         })
     _nested_objects(tokens, events, spans, codes)
     events = _casualties_joined(events, codes)
@@ -328,9 +326,14 @@ def _hypothetical(window: list[str], trigger_key: str, proclitics: str) -> bool:
     return imperfect and bool(window) and window[-1] == "قد"
 
 
+def _in(key: str, words: frozenset) -> bool:
+    """The word, or the word behind و/ف, is one of `words` (دعا، ودعا)."""
+    return key in words or (key[:1] in ("و", "ف") and key[1:] in words)
+
+
 def _without_conjunction(key: str) -> str:
     """ولم -> لم, فلن -> لن: a conjunction does not hide a negation."""
-    return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL | CALLS else key
+    return key[1:] if key[:1] in ("و", "ف") and key[1:] in NEGATIONS | HYPOTHETICAL else key
 
 
 def _clause_end(tokens, hit, limit, predicate_starts) -> int:

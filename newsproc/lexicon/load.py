@@ -167,6 +167,7 @@ SECTIONS = {
         "impersonal_forms": (False, _arabic_list),
         "quotes_from": (False, _arabic),
         "participles": (False, _arabic_list),
+        "calls_for": (False, _bool),
     }),
     "triggers": ("id", {
         "id": (True, _pattern(_SLUG, "a lower-case slug such as meet")),
