@@ -4,7 +4,7 @@ import pytest
 from newsproc.document import Document
 from newsproc.reader.structure import split_blocks
 from newsproc.text.normalize import normalize
-from newsproc.text.tokenize import split_proclitics, tokenize
+from newsproc.text.tokenize import MAX_SENTENCE_TOKENS, split_proclitics, tokenize
 
 
 def analysed(text):
@@ -38,6 +38,18 @@ def test_a_closing_quote_after_the_stop_belongs_to_the_sentence():
 def test_a_line_break_ends_a_sentence_even_without_punctuation():
     assert sentences("الدفاع المشترك\nوفي وقت سابق تعهدت الدولتان.") == ["الدفاع المشترك",
                                                                           "وفي وقت سابق تعهدت الدولتان."]
+
+
+def test_an_endless_sentence_is_cut_after_a_comma_or_before_wa_and_every_piece_is_bounded():
+    clause = "قال الوزير إن الحكومة ستبني مدارس جديدة في المدن الكبرى"
+    doc = analysed("، ".join([clause] * 120))  # one sentence of 1,300 tokens without a full stop
+    lengths = [s.end_token - s.first_token for s in doc.sentences]
+    assert len(lengths) > 3 and max(lengths) <= MAX_SENTENCE_TOKENS
+    assert all(doc.tokens[s.end_token - 1].key == "," for s in doc.sentences[:-1])
+    doc = analysed(" و".join([clause] * 120))
+    assert all(doc.tokens[s.first_token].key.startswith("و") for s in doc.sentences[1:])
+    doc = analysed(" ".join(["كلمة"] * 1000))
+    assert [s.end_token - s.first_token for s in doc.sentences] == [400, 400, 200]
 
 
 def test_one_letter_abbreviation_does_not_end_the_sentence():

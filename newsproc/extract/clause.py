@@ -138,14 +138,17 @@ class ActorSpans:
         self.doc = doc
         ids = {actor.entity: actor.id for actor in doc.actors}
         self.by_first: dict[int, list] = {}
+        self.by_end: dict[int, list] = {}   # in document order
         self.mentions = []
         for mention in doc.mentions:
             item = (mention, ids[mention.entity])
             self.mentions.append(item)
             self.by_first.setdefault(mention.first_token, []).append(item)
+            self.by_end.setdefault(mention.end_token, []).append(item)
         for items in self.by_first.values():  # outer first: وزارة الدفاع الأمريكية before الأمريكية
             items.sort(key=lambda item: -item[0].end_token)
         self.people = {actor.id for actor in doc.actors if actor.type == "person"}
+        self.rank = {actor.id: number for number, actor in enumerate(doc.actors)}  # the article's order
         # A titled person's phrase starts at the title: «قال وزير الخارجية الأمريكي أنتوني بلينكن».
         self.titled = {}
         for mention, actor_id in self.mentions:
@@ -195,15 +198,14 @@ class ActorSpans:
 
     def phrase_before(self, position: int, sentence_first: int):
         """An actor phrase that ends right before `position` (subject-verb order), with coordination."""
-        ending = [(m, a) for m, a in self.mentions if m.end_token == position and m.first_token >= sentence_first
+        ending = [(m, a) for m, a in self.by_end.get(position, ()) if m.first_token >= sentence_first
                   and not self.prepositional(m)]
         if not ending:
             return None
         mention, actor_id = min(ending, key=lambda item: item[0].first_token)
         ids, first = [actor_id], mention.first_token
         while self.conjoined(mention):
-            previous = [(m, a) for m, a in self.mentions if m.end_token == mention.first_token
-                        and m.first_token >= sentence_first]
+            previous = [(m, a) for m, a in self.by_end.get(mention.first_token, ()) if m.first_token >= sentence_first]
             if not previous:
                 break
             mention, actor_id = min(previous, key=lambda item: item[0].first_token)
@@ -214,12 +216,11 @@ class ActorSpans:
     def person_before(self, position: int, sentence_first: int, reach: int):
         """(actor ids, first token, end token) of the last person whose mention ends at most `reach` tokens
         before `position`: «فتحي بسباس، نائب رئيس النادي الذي أكد»."""
-        before = [(m, a) for m, a in self.mentions if a in self.people and m.first_token >= sentence_first
-                  and position - reach <= m.end_token <= position]
-        if not before:
-            return None
-        mention, actor_id = max(before, key=lambda item: item[0].end_token)
-        return [actor_id], mention.first_token, mention.end_token
+        for end in range(position, max(position - reach, 0) - 1, -1):
+            for mention, actor_id in self.by_end.get(end, ()):
+                if actor_id in self.people and mention.first_token >= sentence_first:
+                    return [actor_id], mention.first_token, mention.end_token
+        return None
 
 
 class _BareTitles:
@@ -489,7 +490,7 @@ def _unresolved_subject(doc, index, hit, limit) -> Subject | None:
         if token.kind not in ("word", "latin") or token.key in NOT_A_SUBJECT \
                 or (end == position and token.key in index.stopwords
                     and _without_article(token.key) not in index.organization_heads) \
-                or token.key in FOLLOWS_SPEAKER or any(h.first_token == end for h in doc.predicates):
+                or token.key in FOLLOWS_SPEAKER or doc.predicates_starting_in(end, end + 1):
             break
         if end > position and token.key[:1] in "لب" and not token.key.startswith("ال") and len(token.key) > 3 \
                 and token.key[1:] in index.word_rank:

@@ -16,6 +16,8 @@ participants when they need them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..text.normalize import keys
 
 from .clause import NOT_A_SUBJECT, RELATIVE_PRONOUNS, SKIPPABLE, ActorSpans, Subject, past_skippable, select_hits
@@ -163,12 +165,14 @@ def _casualties_joined(events, codes) -> list[dict]:
 def _nested_objects(tokens, events, spans, codes) -> None:
     """«أدانا بشدة تقديم بيونج يانج الذخائر إلى روسيا»: a verb whose object is another event's verbal noun
     targets that event's doer."""
+    by_sentence: dict[int, list] = {}
+    for span, event in zip(spans, events):
+        by_sentence.setdefault(tokens[span[0]].sentence, []).append((span, event))
     for (first, end, form), event in zip(spans, events):
         if form != "verb" or event["targets"]:
             continue
-        for (other_first, _, other_form), other in zip(spans, events):
+        for (other_first, _, other_form), other in by_sentence[tokens[first].sentence]:
             if other is event or other_form != "noun" or other_first < end \
-                    or tokens[other_first].sentence != tokens[first].sentence \
                     or _distance(tokens, end, other_first) > 1:
                 continue
             event["targets"] = [a for a in other["sources"] if a not in event["sources"]]
@@ -249,7 +253,7 @@ def _doer_of_noun(doc, actors, hit, trigger, sentence, limit, location_ids) -> l
             or _announcer(doc, hit, location_ids)                   # «أعلنت وزارة الداخلية اعتقال شخصين»
             or _controller(actors, tokens, hit, sentence, location_ids)  # «قررت النيابة حبس المتهمين»
             or (tokens[hit.end_token - 1].key.endswith(POSSESSIVES)  # «حربها ضد أوكرانيا»: روسيا's war
-                and _antecedent(doc, hit, sentence, location_ids))
+                and _antecedent(actors, hit, sentence, location_ids))
             or [])
 
 
@@ -291,7 +295,9 @@ def _without_conjunction_letter(key: str) -> str:
 
 def _announcer(doc, hit, location_ids) -> list[str]:
     """The subject of a reporting verb whose object is the verbal noun: who announces an arrest made it."""
-    for predicate in doc.predicates:
+    sentence = doc.tokens[hit.first_token].sentence
+    since = doc.sentences[max(sentence - 1, 0)].first_token  # a subject phrase never spans a whole sentence
+    for predicate in doc.predicates_starting_in(since, hit.first_token):
         if not any(e.kind == "cue" for e in predicate.entries) or predicate.end_token > hit.first_token:
             continue
         subject = doc.subjects.get(predicate.first_token)
@@ -303,18 +309,16 @@ def _announcer(doc, hit, location_ids) -> list[str]:
     return []
 
 
-def _antecedent(doc, hit, sentence, location_ids) -> list[str]:
+def _antecedent(actors, hit, sentence, location_ids) -> list[str]:
     """The actor an attached pronoun on a verbal noun refers to: the nearest state or body before it in
-    the sentence."""
-    best = None
-    for actor in doc.actors:
-        if actor.id in location_ids or actor.type == "person":
-            continue
-        for mention in actor.mentions:
-            if sentence.first_token <= mention.first_token and mention.end_token <= hit.first_token \
-                    and (best is None or mention.end_token > best[0]):
-                best = (mention.end_token, actor.id)
-    return [best[1]] if best else []
+    the sentence (of two ending together, the one the article named first)."""
+    for end in range(hit.first_token, sentence.first_token, -1):
+        found = [actor_id for mention, actor_id in actors.by_end.get(end, ())
+                 if mention.first_token >= sentence.first_token and actor_id not in location_ids
+                 and actor_id not in actors.people]
+        if found:
+            return [min(found, key=actors.rank.__getitem__)]
+    return []
 
 
 def _hypothetical(window: list[str], trigger_key: str, proclitics: str) -> bool:
@@ -338,10 +342,9 @@ def _without_conjunction(key: str) -> str:
 
 def _clause_end(tokens, hit, limit, predicate_starts) -> int:
     """The clause ends at strong punctuation or where the next predicate starts."""
-    for start in predicate_starts:
-        if start >= hit.end_token:
-            limit = min(limit, start)
-            break
+    following = bisect_left(predicate_starts, hit.end_token)
+    if following < len(predicate_starts):
+        limit = min(limit, predicate_starts[following])
     for index in range(hit.end_token, limit):
         if tokens[index].key in CLAUSE_BREAKS:
             return index

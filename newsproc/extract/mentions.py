@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from ..text.normalize import keys
 
-from ..document import Mention
+from ..document import Mention, MentionList
 from ..text.tokenize import letter_offset, split_proclitics
 from .lookup import ENTITY_KINDS
 from .organizations import OrganizationRules
@@ -58,12 +58,21 @@ def _select_longest(candidates):
     return chosen
 
 
+def _by_edges(chosen) -> dict[tuple[str, int], list]:
+    """The chosen hits by their first token and by their end token, to find neighbours without a scan."""
+    edges: dict[int, list] = {}
+    for item in chosen:
+        edges.setdefault(("first", item[0].first_token), []).append(item)
+        edges.setdefault(("end", item[0].end_token), []).append(item)
+    return edges
+
+
 class MentionFinder(PeopleRules, OrganizationRules):
     def __init__(self, doc, index):
         self.doc = doc
         self.index = index
         self.tokens = doc.tokens
-        self.mentions: list[Mention] = []
+        self.mentions = MentionList()
 
     # --- helpers ------------------------------------------------------------------------------------
     def _mention(self, first, end, type_, entity, form, **data) -> Mention:
@@ -86,9 +95,10 @@ class MentionFinder(PeopleRules, OrganizationRules):
             if entries:
                 entity_hits.append((hit, entries))
         chosen = _select_longest(entity_hits)
-        chosen = [item for item in chosen if self._in_context(item, chosen)]
+        edges = _by_edges(chosen)
+        chosen = [item for item in chosen if self._in_context(item, edges)]
         mentions = [self._entity_mention(hit, entries) for hit, entries in chosen]
-        self.mentions = [m for m in mentions if m is not None]
+        self.mentions = MentionList(m for m in mentions if m is not None)
         self._institutions()
         self._organization_names()
         self._people()
@@ -104,7 +114,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         self.mentions.sort(key=lambda m: (m.start, -m.end))
         return self.mentions
 
-    def _in_context(self, item, chosen) -> bool:
+    def _in_context(self, item, edges) -> bool:
         hit, entries = item
         if not all(entry.needs_context for entry in entries):
             return True
@@ -118,13 +128,11 @@ class MentionFinder(PeopleRules, OrganizationRules):
                 or self._in_byline(hit, sentence):
             return True
         # Beside another, unambiguous country: «مالي والنيجر», «النيجر ومالي».
-        for other, other_entries in chosen:
-            if other is hit or any(e.needs_context for e in other_entries):
-                continue
-            if other_entries[0].kind == "country" and entries[0].kind == "country" and (
-                    0 <= hit.first_token - other.end_token <= 1 or 0 <= other.first_token - hit.end_token <= 1):
-                return True
-        return False
+        neighbours = [*edges.get(("end", hit.first_token), ()), *edges.get(("end", hit.first_token - 1), ()),
+                      *edges.get(("first", hit.end_token), ()), *edges.get(("first", hit.end_token + 1), ())]
+        return entries[0].kind == "country" and any(
+            other is not hit and not any(e.needs_context for e in other_entries)
+            and other_entries[0].kind == "country" for other, other_entries in neighbours)
 
     def _in_byline(self, hit, sentence) -> bool:
         """An outlet named before a dash in the byline that opens a paragraph, ending with the place."""
@@ -284,8 +292,9 @@ class MentionFinder(PeopleRules, OrganizationRules):
                        and tokens[first].key.startswith(proclitic)
                        and tokens[first].key[len(proclitic):] in self.index.location_heads}
         sentence = tokens[position - 1].sentence
-        return next((m for m in self.mentions if (m.first_token, m.data.get("proclitics", "")) in starts
-                     and m.type in types and m.sentence == sentence), None)
+        return next((m for first in sorted({first for first, _ in starts}) for m in self.mentions.starting_at(first)
+                     if (first, m.data.get("proclitics", "")) in starts and m.type in types
+                     and m.sentence == sentence), None)
 
     def _state_of(self, mention) -> str | None:
         """The state of a country, place or body mention, from the mention or its lexicon entry
@@ -307,8 +316,7 @@ class MentionFinder(PeopleRules, OrganizationRules):
         previous = self.tokens[hit.first_token - 1]
         if previous.sentence != self.tokens[hit.first_token].sentence:
             return False
-        return self._has_article(previous) and not any(
-            h.end_token == hit.first_token for h in self.doc.hits)
+        return self._has_article(previous) and not self.doc.hits_ending_at(hit.first_token)
 
     def _has_article(self, token) -> bool:
         """Whether a word starts with the article ال as written (أليسون does not: its alef has a hamza)."""

@@ -66,6 +66,12 @@ class OrganizationRules:
         tokens = self.tokens
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         countries = {m.first_token: m for m in self.mentions if m.type == "country"}
+        # Names found in this loop lie before the position it has reached, so the places after it are
+        # those known before the loop.
+        places = {i for m in self.mentions if m.type in ("country", "location", "organization")
+                  for i in range(m.first_token, m.end_token)}
+        after_preposition = {m.first_token: m for m in self.mentions if m.type in ("country", "location")
+                             and set(m.data.get("proclitics", "")) & set("بل")}
         position = 0
         while position < len(tokens):
             head = self._head_of(tokens[position].key) if tokens[position].kind == "word" else None
@@ -80,7 +86,8 @@ class OrganizationRules:
             weak = head[0] in self.index.weak_organization_heads
             end = None if head[1] else self._quoted_name_end(position, sentence.end_token)
             if end is None:
-                end = self._organization_end(position, head[1], weak, sentence.end_token, covered)
+                end = self._organization_end(position, head[1], weak, sentence.end_token, covered, places,
+                                             after_preposition)
             if end is None:
                 position += 1
                 continue
@@ -137,7 +144,7 @@ class OrganizationRules:
             return None
         for end in range(first + 2, min(limit, first + 2 + MAX_QUOTED_WORDS + 1)):
             if tokens[end].key in QUOTES:
-                inner = [m for m in self.mentions if m.first_token == first + 2 and m.end_token == end]
+                inner = [m for m in self.mentions.starting_at(first + 2) if m.end_token == end]
                 opening = tokens[first + 2].key
                 if end == first + 2 or any(m.type == "organization" for m in inner) or (
                         opening in self.index.stopwords and self.index.word_rank.get(opening, 10**9) <= 200):
@@ -150,13 +157,10 @@ class OrganizationRules:
         return None
 
     def _organization_end(self, first: int, definite_head: bool, weak_head: bool, limit: int,
-                           covered) -> int | None:
-        """Where the name opened by the head at `first` ends, or None when no name follows."""
+                           covered, places, after_preposition) -> int | None:
+        """Where the name opened by the head at `first` ends, or None when no name follows. `places`: the
+        tokens inside countries, places and bodies; `after_preposition`: places behind ب or ل, by token."""
         tokens = self.tokens
-        places = {i for m in self.mentions if m.type in ("country", "location", "organization")
-                  for i in range(m.first_token, m.end_token)}
-        after_preposition = {m.first_token: m for m in self.mentions if m.type in ("country", "location")
-                             and set(m.data.get("proclitics", "")) & set("بل")}
         end = first + 1
         specific = 0        # specific words in the name
         anchored = False    # a place, country or known body inside it
@@ -166,8 +170,7 @@ class OrganizationRules:
             if token.kind not in ("word", "latin") or (end in covered and end not in places):
                 break
             key = token.key
-            if any(h.first_token == end and any(e.kind in ("cue", "trigger", "title") for e in h.entries)
-                   for h in self.doc.hits):
+            if any(any(e.kind in ("cue", "trigger", "title") for e in h.entries) for h in self.doc.hits_at(end)):
                 break
             definite = self._has_article(token) or key.startswith(("وال", "لل", "ولل"))
             if not definite and self._verb(key):
@@ -176,8 +179,7 @@ class OrganizationRules:
                 break  # «ميليشيات الحوثي الموالية لإيران», «قوات موالية للنظام»: a description, not the name
             if key.startswith("وال") and end > first + 1 and (
                     self._head_of(key[1:]) is not None or any(
-                        h.first_token == end and any(e.kind == "institution" for e in h.entries)
-                        for h in self.doc.hits)):
+                        any(e.kind == "institution" for e in h.entries) for h in self.doc.hits_at(end))):
                 break  # «قوات الجيش الوطني والميليشيات»: and another body
             if key in OBJECT_PREPOSITIONS and end + 1 < limit and self._has_article(tokens[end + 1]) \
                     and tokens[end - 1].key.startswith(("لل", "ولل")) \
@@ -301,12 +303,10 @@ class OrganizationRules:
             _generic(t.key) for t in self.tokens[first + 1:end])
 
     def _only_a_known_body(self, first: int, end: int) -> bool:
-        return any(m.type == "organization" and m.first_token == first and m.end_token == end
-                   for m in self.mentions)
+        return any(m.type == "organization" and m.end_token == end for m in self.mentions.starting_at(first))
 
     def _country_adjective(self, position: int) -> bool:
-        return any(m.first_token == position and m.type == "country" and m.form == "adjective"
-                   for m in self.mentions)
+        return any(m.type == "country" and m.form == "adjective" for m in self.mentions.starting_at(position))
 
     def _bodies_of_leaders(self) -> None:
         """«إدارة ترامب», «نظام الرئيس بشار الأسد», «قوات حفتر»: a body named by its leader (`of_leader` in
@@ -324,13 +324,14 @@ class OrganizationRules:
                     or self.tokens[leader.first_token].sentence != self.tokens[hit.first_token].sentence:
                 continue
             span = range(hit.first_token, leader.end_token)
-            inside = [m for m in self.mentions if m is not leader and m.first_token in span and m.type != "country"]
+            inside = [m for position in span for m in self.mentions.starting_at(position)
+                      if m is not leader and m.type != "country"]
             if any(m.type != "organization" or not m.data.get("headed") or m.end_token > leader.end_token
                    for m in inside):
                 continue  # «قوات الجيش الليبي …»: another body is named there
             for mention in inside:
                 self.mentions.remove(mention)
-            if leader not in self.mentions:
+            if leader not in self.mentions.starting_at(leader.first_token):
                 self.mentions.append(leader)
             known = leader.data.get("known")
             country = (self.index.tables["people"][known].get("country") if known else None) \
@@ -341,9 +342,9 @@ class OrganizationRules:
 
     def _known_leader(self, first: int):
         """«حكومة نتنياهو» read as one head-noun name: the known person in it, as a person mention."""
-        for hit in self.doc.hits:
+        for hit in self.doc.hits_at(first):
             person = next((e for e in hit.entries if e.kind == "person" and not e.needs_context), None)
-            if hit.first_token == first and person is not None and not hit.proclitics:
+            if person is not None and not hit.proclitics:
                 return self._mention(first, hit.end_token, "person", self._known_entity(person.ident), "name",
                                      known=person.ident)
         return None

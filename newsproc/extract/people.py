@@ -12,6 +12,8 @@ of the same person. A mixin of MentionFinder (extract/mentions.py), which owns t
 """
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from ..lexicon.index import key_tokens
 from ..text.normalize import keys
 
@@ -53,6 +55,11 @@ FACILITY_HEADS = keys("مطار", "جامعه", "مدينه", "مستشفي", "�
 _QUOTES = frozenset({'"', "'"})
 
 
+def _entity_words(entity: str) -> list[str]:
+    """The words of a person's entity key: «person:سامح شكري» -> سامح, شكري."""
+    return entity.split(":", 1)[1].split(" ")
+
+
 class PeopleRules:
     def _people(self) -> None:
         hits_by_first: dict[int, list] = {}
@@ -88,7 +95,7 @@ class PeopleRules:
             return  # «مطار الملك عبدالعزيز», «لمطار الملك فهد»: a place named after a person
         # Modifiers before the title: «القائمة بأعمال نائب مساعد وزير الدفاع».
         while True:
-            previous = [h for h in self.doc.hits if h.end_token == first and h.first_token >= sentence.first_token
+            previous = [h for h in self.doc.hits_ending_at(first) if h.first_token >= sentence.first_token
                         and any(e.kind == "modifier" for e in h.entries)]
             if not previous:
                 break
@@ -189,8 +196,8 @@ class PeopleRules:
             position = self._nisba_family_name(position, sentence, entity_by_first, covered)
         if position == name_first:
             return
-        tagged = next((n for n in self.doc.names if n.type == "PERS" and n.probability >= PERSON_PROBABILITY
-                       and n.first_token < position and name_first < n.end_token), None)
+        tagged = next((n for n in self._names_overlapping(name_first, position)
+                       if n.type == "PERS" and n.probability >= PERSON_PROBABILITY), None)
         person = self.doc.person_probability
         first_key = tokens[name_first].key
         if first_key[:1] == "و" and first_key[1:] in self.index.given_names and first_key not in self.index.given_names:
@@ -276,6 +283,7 @@ class PeopleRules:
             hits_by_first.setdefault(hit.first_token, []).append(hit)
         titled_at = {m.data["title_token"] for m in self.mentions if "title_token" in m.data}
         countries = {m.first_token: m for m in self.mentions if m.type == "country"}
+        others = {m.first_token: m for m in self.mentions if m.type in ("organization", "location")}
         for mention in [m for m in self.mentions if m.type == "person" and m.form == "name"
                         and "apposition" not in m.data]:
             position = mention.end_token
@@ -306,7 +314,6 @@ class PeopleRules:
             role = [(start, tokens[title.end_token - 1].end)]
             affiliation = None
             position = title.end_token
-            others = {m.first_token: m for m in self.mentions if m.type in ("organization", "location")}
             for _ in range(2):
                 country = countries.get(position)
                 other = others.get(position)
@@ -466,7 +473,7 @@ class PeopleRules:
     def _surname_over_adjective(self, first: int, end: int, covered) -> None:
         """«وأضاف السوداني» after «محمد شياع السوداني»: the surname of a person the article names, read as a
         country adjective, is the person when no definite noun stands before it for it to describe."""
-        adjective = next((m for m in self.mentions if m.first_token == first and m.end_token == end
+        adjective = next((m for m in self.mentions.starting_at(first) if m.end_token == end
                           and m.type == "country" and m.form == "adjective"), None)
         if adjective is None or (first > 0 and self._has_article(self.tokens[first - 1])):
             return
@@ -517,9 +524,10 @@ class PeopleRules:
             if end - first >= 2 and not entry.needs_context:
                 ends[first] = max(ends.get(first, 0), end)
         # «يؤدي مهاتير محمد البالغ»: the tagger's «محمد البالغ» across a known full name gives way to it
+        inside_known = {i for first, end in ends.items() for i in range(first + 1, end)}
         self.mentions[:] = [m for m in self.mentions if not (
             m.type == "person" and m.data.get("tagged") and "title_id" not in m.data
-            and any(first < m.first_token < end for first, end in ends.items()))]
+            and m.first_token in inside_known)]
         taken = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
         for mention in self.mentions:
             end = ends.get(mention.first_token)
@@ -616,8 +624,16 @@ class PeopleRules:
                 if code:
                     mention.data["affiliation"] = code
 
-    def _part_of_known_person(self, key: str) -> bool:
-        return any(m.type == "person" and key in m.entity.split(":", 1)[1].split(" ") for m in self.mentions)
+    def _names_overlapping(self, first: int, end: int):
+        """The tagger's names that overlap the tokens [first, end); they are in token order and disjoint."""
+        names = self.doc.names
+        if getattr(self, "_name_ends", None) is None or len(self._name_ends) != len(names):
+            self._name_ends = [n.end_token for n in names]
+        for name in names[bisect_right(self._name_ends, first):]:
+            if name.first_token >= end:
+                break
+            yield name
+
 
     def _ordinary_word(self, key: str, limit: int = None) -> bool:
         """A frequent word (among the `limit` most frequent) that is no known name, with or without its
@@ -700,6 +716,8 @@ class PeopleRules:
         """Names the lexicons do not know, from the trained tagger: people without a title, organisations
         and places. Spans that touch a lexicon mention are left to the lexicon, which knows codes."""
         covered = {i for m in self.mentions for i in range(m.first_token, m.end_token)}
+        # the words of the people named so far: one tagged word that is one of them is their name
+        person_words = {w for m in self.mentions if m.type == "person" for w in _entity_words(m.entity)}
         for name in self.doc.names:
             minimum = TAGGED_PERSON_PROBABILITY if name.type == "PERS" else TAGGED_OTHER_PROBABILITY
             if name.probability < minimum or any(i in covered for i in range(name.first_token, name.end_token)):
@@ -750,7 +768,7 @@ class PeopleRules:
             if name.type != "PERS" and any(self._is_stopword(t.key) for t in tokens[1:]):
                 continue  # «جاسوس داخل القاعدة»: a function word inside; not a name
             if name.type == "PERS" and name.end_token - name.first_token == 1 \
-                    and name.probability < SINGLE_WORD_PROBABILITY and not self._part_of_known_person(key):
+                    and name.probability < SINGLE_WORD_PROBABILITY and key not in person_words:
                 continue  # one unknown word (كويكب) needs more than one name's worth of evidence
             if name.type == "PERS" and name.end_token - name.first_token == 1 and name.first_token > 0 \
                     and self._indefinite_adjective(key) and self._common_noun(name.first_token - 1):
@@ -765,6 +783,8 @@ class PeopleRules:
                                     proclitics=self.tokens[name.first_token].key[:name.proclitics],
                                     tagged=True)
             self.mentions.append(mention)
+            if type_ == "person":
+                person_words.update(_entity_words(entity))
             covered.update(range(name.first_token, name.end_token))
 
     def _skip_portfolio(self, position: int, limit: int, covered, construct: bool = False) -> int:
@@ -776,7 +796,7 @@ class PeopleRules:
         if position + 1 >= limit or self._known_person_at(position):
             return position
         if tokens[position].key == "في":
-            body = next((m for m in self.mentions if m.first_token == position + 1 and not m.data.get("proclitics")
+            body = next((m for m in self.mentions.starting_at(position + 1) if not m.data.get("proclitics")
                          and (m.type == "organization" or (construct is False and m.type in ("country", "location")
                                                            and self._comma_follows(m.end_token, limit)))), None)
             if body is not None and body.end_token < limit:

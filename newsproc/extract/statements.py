@@ -122,10 +122,8 @@ def _clause_limit(doc, index, hit, limit: int) -> int:
     """Indirect content ends where the next coordinated clause begins: «…، وشكر …», «…، مجددا …»,
     «…، فيما انتقدت …». Quoted content is not cut (the quote is closed explicitly)."""
     tokens = doc.tokens
-    for predicate in doc.predicates:
+    for predicate in doc.predicates_starting_in(hit.end_token + 1, limit):
         start = predicate.first_token
-        if start <= hit.end_token or start >= limit:
-            continue
         after_comma = tokens[start - 1].key == ","
         joined = tokens[start].key[:1] in ("و", "ف") and is_verb(predicate)
         if after_comma and (joined or is_participle(doc, predicate, index)):
