@@ -35,6 +35,8 @@ class Pipeline:
         doc.blocks = split_blocks(article.text, detect_title=article.detect_title)
         if article.detect_title and doc.blocks and doc.blocks[0].kind == "title":
             doc.title = article.text[doc.blocks[0].start:doc.blocks[0].end]
+        for warning in article.warnings:
+            doc.warn(warning["code"], warning["message"])
         if arabic_share(article.text[:20000]) < 0.2:
             doc.warn("little_arabic", "the text is mostly not Arabic: few or no actors can be found")
         normalize(doc)

@@ -16,19 +16,38 @@ ARTICLE = "وزير الخارجية يزور القاهرة\n\nوصل وزير 
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("cp1256", "cp1256"),
 ])
 def test_supported_encodings_decode_to_the_same_text(encoding, label):
-    text, used = decode(ARTICLE.encode(encoding))
+    text, used, _ = decode(ARTICLE.encode(encoding))
     assert text == ARTICLE
     assert used == label
 
 
 def test_utf16_without_a_byte_order_mark_is_recognised():
-    text, used = decode(ARTICLE.encode("utf-16-le"))
+    text, used, _ = decode(ARTICLE.encode("utf-16-le"))
     assert text == ARTICLE and used == "utf-16-le"
 
 
 def test_cp1256_text_never_comes_out_as_mojibake():
-    text, _ = decode("قالت الحكومة المصرية إن الاجتماع ناجح.".encode("cp1256"))
+    text, _, _ = decode("قالت الحكومة المصرية إن الاجتماع ناجح.".encode("cp1256"))
     assert "الحكومة" in text
+
+
+def test_utf8_cut_inside_its_last_letter_keeps_the_rest_and_warns():
+    data = "قالت الحكومة إن الاجتماع ناجح".encode("utf-8")[:-1]
+    text, encoding, warnings = decode(data)
+    assert (text, encoding) == ("قالت الحكومة إن الاجتماع ناج", "utf-8")
+    assert [w["code"] for w in warnings] == ["truncated_utf8"]
+
+
+def test_a_damaged_byte_in_utf8_arabic_becomes_a_replacement_character_not_mojibake():
+    good = "قالت الحكومة المصرية إن الاجتماع الذي عقد في القاهرة كان ناجحا".encode("utf-8")
+    text, encoding, warnings = decode(good[:20] + b"\xff" + good[20:])
+    assert encoding == "utf-8" and "\ufffd" in text and "الاجتماع" in text
+    assert [w["code"] for w in warnings] == ["invalid_utf8"]
+
+
+def test_latin_text_with_one_accented_byte_is_still_read_as_a_latin_code_page():
+    text, encoding, warnings = decode("The café in Paris reported the talks between the two sides.".encode("cp1252"))
+    assert "café" in text and encoding != "utf-8" and not warnings
 
 
 def test_random_bytes_are_not_decoded_as_cp1256():

@@ -3,7 +3,9 @@
 Order of decisions:
 1. Known binary signatures (PNG, ZIP, PDF, …) are refused.
 2. A byte-order mark decides (UTF-8, UTF-16, UTF-32).
-3. Valid UTF-8 is UTF-8 (random bytes are practically never valid UTF-8).
+3. Valid UTF-8 is UTF-8 (random bytes are practically never valid UTF-8). UTF-8 cut inside its last
+   character (a truncated download) loses the incomplete bytes; UTF-8 text with a few damaged bytes
+   among many good characters gets U+FFFD for them. Both come with a warning.
 4. UTF-16 without a BOM is recognised by its pattern of zero bytes.
 5. Otherwise charset-normalizer proposes an encoding among the Arabic legacy code pages (and Latin ones
    for Latin text), and the result must look like text: almost no control characters, real spaces
@@ -13,8 +15,15 @@ Order of decisions:
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from ..errors import InputError
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    warnings: list[dict]   # [{"code", "message"}] for a damaged but readable input
 
 _SIGNATURES = {
     b"\x89PNG\r\n\x1a\n": "PNG image",
@@ -89,8 +98,8 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
-    """Return (text, encoding label) or raise InputError with code binary_input/undecodable."""
+def decode(data: bytes, path: str = "<bytes>") -> Decoded:
+    """The text, its encoding label and any warnings; or InputError with code binary_input/undecodable."""
     _refuse_binary(data, path)
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
@@ -99,27 +108,48 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise InputError(f"{path}: starts with a {label} byte-order mark but is not valid {label} "
                                  f"(byte {exc.start})", "undecodable") from None
-            return text.lstrip("\ufeff"), label
+            return Decoded(text.lstrip("\ufeff"), label, [])
     try:
         text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        damaged = _damaged_utf8(data, exc)
+        if damaged is not None:
+            return damaged
     else:
         if "\x00" in text:
             found = _utf16_without_bom(data)
             if found:
-                return found[0], _label(found[1])
+                return Decoded(found[0], _label(found[1]), [])
             raise InputError(f"{path}: binary input (contains NUL bytes), not text", "binary_input")
-        return text, "utf-8"
+        return Decoded(text, "utf-8", [])
     found = _utf16_without_bom(data)
     if found:
-        return found[0], _label(found[1])
+        return Decoded(found[0], _label(found[1]), [])
     if b"\x00" in data:
         raise InputError(f"{path}: binary input (contains NUL bytes), not text", "binary_input")
     return _legacy(data, path)
 
 
-def _legacy(data: bytes, path: str) -> tuple[str, str]:
+def _damaged_utf8(data: bytes, error: UnicodeDecodeError) -> Decoded | None:
+    """UTF-8 with its last character cut off, or with a few bad bytes among many good non-ASCII
+    characters (a legacy code page has no valid multi-byte sequences at all, so it is not taken for this)."""
+    if error.start >= len(data) - 3 and error.reason == "unexpected end of data":
+        text = data[:error.start].decode("utf-8")
+        if any(ord(ch) > 127 for ch in text) and "\x00" not in text:
+            return Decoded(text, "utf-8", [{"code": "truncated_utf8", "message":
+                           f"the input ends inside a UTF-8 character: its last {len(data) - error.start} "
+                           "byte(s) were dropped"}])
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if "\x00" in text or good < 10 or good < 10 * bad:
+        return None
+    return Decoded(text, "utf-8", [{"code": "invalid_utf8", "message":
+                   f"{bad} invalid UTF-8 sequence(s) were replaced by U+FFFD"}])
+
+
+def _legacy(data: bytes, path: str) -> Decoded:
     from charset_normalizer import from_bytes  # imported only for the rare non-UTF-8 input
 
     best = from_bytes(data, cp_isolation=list(_ARABIC_CODEPAGES + _LATIN_CODEPAGES)).best()
@@ -133,8 +163,8 @@ def _legacy(data: bytes, path: str) -> tuple[str, str]:
             continue
         share = arabic_share(text)
         if codec in _ARABIC_CODEPAGES and share >= 0.6:
-            return text, _label(codec)
+            return Decoded(text, _label(codec), [])
         if codec in _LATIN_CODEPAGES and share == 0.0:
-            return text, _label(codec)
+            return Decoded(text, _label(codec), [])
     raise InputError(f"{path}: not text in a supported encoding (UTF-8, UTF-16, cp1256, ISO-8859-6)",
                      "undecodable")

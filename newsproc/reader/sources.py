@@ -10,6 +10,7 @@ import fnmatch
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -20,6 +21,7 @@ from .decode import decode
 DEFAULT_GLOBS = ("*.txt", "*.jsonl")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_MAX_BYTES = 5_000_000
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class Article:
     date: str | None
     source: dict = field(default_factory=dict)
     detect_title: bool = True
+    warnings: list[dict] = field(default_factory=list)   # from reading: a damaged but readable input
 
 
 def _source(task: Task, encoding: str | None = None, digest: str | None = None) -> dict:
@@ -171,11 +174,12 @@ def read_task(task: Task, options: ReadOptions) -> Article:
     data = task.data if task.data is not None else _read_bytes(task.path, options.max_bytes)
     if len(data) > options.max_bytes:
         raise InputError(f"{task.path}: larger than --max-bytes ({options.max_bytes:,} bytes)", "too_large")
-    text, encoding = decode(data, task.path)
+    text, encoding, warnings = decode(data, task.path)
     text = _universal_newlines(text)
     if not text.strip():
         raise InputError(f"{task.path}: the input holds no text", "empty_input")
-    return Article(text, task.id, None, None, _source(task, encoding, hashlib.sha256(data).hexdigest()))
+    return Article(text, task.id, None, None, _source(task, encoding, hashlib.sha256(data).hexdigest()),
+                   warnings=warnings)
 
 
 def _universal_newlines(text: str) -> str:
@@ -189,7 +193,7 @@ def _read_json_line(task: Task, options: ReadOptions) -> Article:
     where = f"{task.path}, line {task.line}"
     if len(task.data) > options.max_bytes:
         raise InputError(f"{where}: larger than --max-bytes ({options.max_bytes:,} bytes)", "too_large")
-    raw, encoding = decode(task.data, where)
+    raw, encoding, warnings = decode(task.data, where)
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as exc:
@@ -206,13 +210,19 @@ def _read_json_line(task: Task, options: ReadOptions) -> Article:
     text = _universal_newlines(text)
     if not text.strip():
         raise InputError(f"{where}: field {options.text_field!r} holds no text", "empty_input")
+    if _SURROGATE.search(text):
+        # JSON may escape halves of UTF-16 pairs (\ud800) that are no character and cannot be written out.
+        count = len(_SURROGATE.findall(text))
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings = [*warnings, {"code": "invalid_characters", "message":
+                                f"{count} lone UTF-16 surrogate escape(s) were replaced by U+FFFD"}]
     values = {}
     for name, option in (("title", options.title_field), ("id", options.id_field), ("date", options.date_field)):
         value = record.get(option)
         if value is not None and (isinstance(value, bool) or not isinstance(value, (str, int))):
             raise InputError(f"{where}: field {option!r} must be a string, found {type(value).__name__}",
                              "invalid_field")
-        values[name] = None if value is None else str(value)
+        values[name] = None if value is None else _SURROGATE.sub("\ufffd", str(value))
     return Article(
         text,
         values["id"] or task.id,
@@ -220,4 +230,5 @@ def _read_json_line(task: Task, options: ReadOptions) -> Article:
         values["date"],
         _source(task, encoding, hashlib.sha256(task.data).hexdigest()),
         detect_title=False,
+        warnings=warnings,
     )
