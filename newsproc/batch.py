@@ -19,10 +19,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .errors import OutputError, error_record
+from .output.record import SCHEMA
 from .reader.sources import ReadOptions, Task, failure_source, read_task
 
 
 SERIAL_BELOW = 8  # fewer inputs than this are analysed in the main process
+TEMPORARY_PREFIX, TEMPORARY_SUFFIX = ".newsproc-", ".tmp"
 
 
 @dataclass(frozen=True)
@@ -152,29 +154,91 @@ def safe_relative_path(article_id: str) -> Path:
     return Path(*parts)
 
 
-def _output_path(output_dir: Path, article_id: str, run_started: float) -> Path:
-    """`<id>.json`, or `<id>~2.json`, `<id>~3.json` … when this run already wrote that name (two inputs
-    with the same id): a file written since the run started is never overwritten. No list of names is
-    kept, so memory stays flat however many articles are written."""
+def _names(output_dir: Path, article_id: str) -> Iterator[Path]:
+    """`<id>.json`, then `<id>~2.json`, `<id>~3.json` … for further inputs with the same id."""
     relative = safe_relative_path(article_id)
-    path = output_dir / relative.with_name(relative.name + ".json")
-    number = 1
-    while True:
+    yield output_dir / relative.with_name(relative.name + ".json")
+    for number in itertools.count(2):
+        yield output_dir / relative.with_name(f"{relative.name}~{number}.json")
+
+
+def _same_input(source: dict, path: str, line: int | None) -> bool:
+    return source.get("line") == line and (source.get("path") == path
+                                           or os.path.realpath(str(source.get("path"))) == os.path.realpath(path))
+
+
+def _source_in(path: Path) -> dict | None:
+    """The `source` of the record in an output file, or None when the file is not a whole, valid record."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("schema") != SCHEMA or not isinstance(record.get("source"), dict):
+        return None
+    return record["source"]
+
+
+def _output_path(output_dir: Path, article_id: str, task: Task, run_started: float) -> Path:
+    """The first free name for a record: not written by this run, and not another input's record from an
+    earlier run (which a resumed run still needs). An input's own earlier record, or a file that is not a
+    valid record, is replaced. No list of names is kept, so memory stays flat however many are written."""
+    for path in _names(output_dir, article_id):
         try:
-            if path.stat().st_mtime < run_started:
-                return path
+            if path.stat().st_mtime >= run_started:
+                continue
         except FileNotFoundError:
             return path
-        number += 1
-        path = output_dir / relative.with_name(f"{relative.name}~{number}.json")
+        source = _source_in(path)
+        if source is None or _same_input(source, task.path, task.line):
+            return path
+
+
+def already_done(task: Task, options: ReadOptions, output_dir: Path) -> bool:
+    """Whether an earlier run wrote this input's record, from the same bytes (for --resume). Reading and
+    decoding the input again costs a small part of analysing it."""
+    try:
+        article = read_task(task, options)
+    except Exception:  # noqa: BLE001 - the analysis will report it as an error record
+        return False
+    for path in _names(output_dir, article.id):
+        if not path.exists():
+            return False
+        source = _source_in(path)
+        if source is not None and _same_input(source, task.path, task.line):
+            return source.get("sha256") == article.source.get("sha256")
+    return False
+
+
+def not_done(tasks: Iterable[Task], options: ReadOptions, output_dir: Path, summary: "Summary") -> Iterator[Task]:
+    """The tasks whose record is not already in `output_dir`; the others are counted as skipped."""
+    for task in tasks:
+        if already_done(task, options, output_dir):
+            summary.skipped += 1
+        else:
+            yield task
+
+
+def remove_temporaries(output_dir: Path) -> int:
+    """Delete the temporary files a killed run left in the output folder (they are never a visible .json)."""
+    removed = 0
+    for folder, _folders, files in os.walk(output_dir):
+        for name in files:
+            if name.startswith(TEMPORARY_PREFIX) and name.endswith(TEMPORARY_SUFFIX):
+                try:
+                    os.unlink(os.path.join(folder, name))
+                    removed += 1
+                except OSError:
+                    pass
+    return removed
 
 
 def write_atomic(path: Path, data: str) -> None:
     """Write `data` to `path` so that a reader sees the old file, or the whole new one, never half."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".newsproc-",
-                                             suffix=".tmp", delete=False)
+        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=TEMPORARY_PREFIX,
+                                             suffix=TEMPORARY_SUFFIX, delete=False)
         try:
             with handle:
                 handle.write(data)
@@ -238,13 +302,15 @@ class Summary:
     started: float = field(default_factory=time.time)   # wall clock, to recognise files this run wrote
     articles: int = 0
     failed: int = 0
+    skipped: int = 0     # --resume: already done by an earlier run
     seconds: float = 0.0
     interrupted: bool = False
 
     def line(self) -> str:
         rate = self.articles / self.seconds if self.seconds > 0 else 0.0
         state = " (interrupted)" if self.interrupted else ""
-        return (f"newsproc: {self.articles} articles, {self.failed} failed, {self.seconds:.2f} s "
+        skipped = f", {self.skipped} already done" if self.skipped else ""
+        return (f"newsproc: {self.articles} articles, {self.failed} failed{skipped}, {self.seconds:.2f} s "
                 f"({rate:.1f} articles/s){state}")
 
 
@@ -255,7 +321,7 @@ def write_results(results: Iterable[Result], stdout, output_dir: Path | None, fa
     for result in results:
         with _uninterrupted():
             if output_dir is not None and result.ok:
-                write_atomic(_output_path(output_dir, result.id, summary.started), result.json)
+                write_atomic(_output_path(output_dir, result.id, result.task, summary.started), result.json)
             else:
                 stdout.write(result.json + "\n")
                 stdout.flush()

@@ -40,6 +40,9 @@ def main():
 @click.option("--date-field", default="date", show_default=True, help="JSON Lines field holding the date.")
 @click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one <id>.json per article into this folder instead of JSON Lines on stdout.")
+@click.option("--resume", is_flag=True,
+              help="With --output: skip inputs whose record an earlier run already wrote there (same file or "
+                   "line, same bytes); the rest are analysed.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
 @click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
@@ -54,21 +57,27 @@ def main():
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); default: a "
                    "local cluster of --workers processes.")
-def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, output_dir, pretty,
+def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, output_dir, resume, pretty,
             workers, fail_fast, lexicons, max_bytes, quiet, engine, scheduler):
     """Analyse articles: files, folders (recursive) or - for standard input.
 
     Prints one JSON object per article (JSON Lines), in input order. An input that cannot be analysed
     becomes an error record {"source": …, "error": {"code", "message"}} and the run goes on.
     """
-    from .batch import Progress, Settings, Summary, run, write_results
+    from .batch import Progress, Settings, Summary, not_done, remove_temporaries, run, write_results
     from .reader.sources import iter_tasks
 
     options = ReadOptions(text_field, title_field, id_field, date_field, max_bytes, input_format,
                           tuple(globs) or DEFAULT_GLOBS)
     settings = Settings(options, tuple(lexicons), pretty=pretty)
+    if resume and output_dir is None:
+        _fail("--resume needs --output DIR (records on standard output cannot be resumed)")
     if output_dir is not None:
         _check_output_dir(output_dir)
+        removed = remove_temporaries(output_dir)
+        if removed and not quiet:
+            click.echo(f"newsproc: removed {removed} unfinished temporary file(s) left in {output_dir} by an "
+                       "interrupted run", err=True)
     try:
         from .batch import init_worker
 
@@ -80,6 +89,8 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
     tasks = iter_tasks(list(inputs), options, stdin)
     progress = Progress(sys.stderr, sys.stderr.isatty() and not quiet)
     summary = Summary()
+    if resume:
+        tasks = not_done(tasks, options, output_dir, summary)
     import time
 
     started = time.monotonic()
