@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip
 
-.PHONY: run test bench lexicon-check lexicons train-ner eval-ner clean
+.PHONY: run test browser bench lexicon-check lexicons train-ner eval-ner clean
 CONLL ?= ../shared/eval/anercorp_train.conll
 CORPUS ?= samples
 BENCH_ARGS ?=
@@ -27,6 +27,14 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium, for tests/test_browser.py (skipped without it, except in CI).
+browser:
+	@command -v chromium >/dev/null || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	  { $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }; }
+	@chromium --version
 
 lexicon-check: $(VENV)/.installed
 	$(BIN)/newsproc lexicon check newsproc/lexicon/data/*.yaml

@@ -28,37 +28,63 @@ def main():
     """Turn Arabic news articles into structured JSON: actors, statements and events."""
 
 
+def _input_options(command):
+    """The options that choose and read inputs, shared by `analyze` and `render`."""
+    options = [
+        click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+                     help=f"File names to take from folders (repeatable; default: {' '.join(DEFAULT_GLOBS)})."),
+        click.option("--format", "input_format", type=click.Choice(["auto", "text", "jsonl"]), default="auto",
+                     show_default=True,
+                     help="Input format; auto decides by extension (.jsonl) and for stdin by a leading '{'."),
+        click.option("--text-field", default="text", show_default=True, help="JSON Lines field holding the article text."),
+        click.option("--title-field", default="title", show_default=True, help="JSON Lines field holding the title."),
+        click.option("--id-field", default="id", show_default=True, help="JSON Lines field holding the article id."),
+        click.option("--date-field", default="date", show_default=True, help="JSON Lines field holding the date."),
+        click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
+                     help="Worker processes (default: the number of cores)."),
+        click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
+                     help="An extra lexicon YAML file (repeatable)."),
+        click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
+                     help="Largest article accepted, in bytes."),
+        click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _read_options(globs, input_format, text_field, title_field, id_field, date_field, max_bytes) -> ReadOptions:
+    return ReadOptions(text_field, title_field, id_field, date_field, max_bytes, input_format,
+                       tuple(globs) or DEFAULT_GLOBS)
+
+
+def _load_pipeline(settings) -> None:
+    """Compile the lexicons and load the model once; forked workers inherit them."""
+    from .batch import init_worker
+
+    try:
+        init_worker(settings)
+    except LexiconError as exc:
+        _fail(exc.message)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help=f"File names to take from folders (repeatable; default: {' '.join(DEFAULT_GLOBS)}).")
-@click.option("--format", "input_format", type=click.Choice(["auto", "text", "jsonl"]), default="auto",
-              show_default=True, help="Input format; auto decides by extension (.jsonl) and for stdin by a leading '{'.")
-@click.option("--text-field", default="text", show_default=True, help="JSON Lines field holding the article text.")
-@click.option("--title-field", default="title", show_default=True, help="JSON Lines field holding the title.")
-@click.option("--id-field", default="id", show_default=True, help="JSON Lines field holding the article id.")
-@click.option("--date-field", default="date", show_default=True, help="JSON Lines field holding the date.")
+@_input_options
 @click.option("-o", "--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one <id>.json per article into this folder instead of JSON Lines on stdout.")
 @click.option("--resume", is_flag=True,
               help="With --output: skip inputs whose record an earlier run already wrote there (same file or "
                    "line, same bytes); the rest are analysed.")
 @click.option("--pretty", is_flag=True, help="Indent the JSON.")
-@click.option("-w", "--workers", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of cores).")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first input that fails.")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(dir_okay=False),
-              help="An extra lexicon YAML file (repeatable).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True,
-              help="Largest article accepted, in bytes.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary line on stderr.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help='Where to run: worker processes here, or a Dask cluster (pip install "newsproc[dask]").')
 @click.option("--scheduler", metavar="ADDRESS",
               help="With --engine dask: the scheduler of an existing cluster (tcp://host:8786); default: a "
                    "local cluster of --workers processes.")
-def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, output_dir, resume, pretty,
-            workers, fail_fast, lexicons, max_bytes, quiet, engine, scheduler):
+def analyze(inputs, globs, input_format, text_field, title_field, id_field, date_field, workers, lexicons,
+            max_bytes, quiet, output_dir, resume, pretty, fail_fast, engine, scheduler):
     """Analyse articles: files, folders (recursive) or - for standard input.
 
     Prints one JSON object per article (JSON Lines), in input order. An input that cannot be analysed
@@ -67,8 +93,7 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
     from .batch import Progress, Settings, Summary, not_done, remove_temporaries, run, write_results
     from .reader.sources import iter_tasks
 
-    options = ReadOptions(text_field, title_field, id_field, date_field, max_bytes, input_format,
-                          tuple(globs) or DEFAULT_GLOBS)
+    options = _read_options(globs, input_format, text_field, title_field, id_field, date_field, max_bytes)
     settings = Settings(options, tuple(lexicons), pretty=pretty)
     if resume and output_dir is None:
         _fail("--resume needs --output DIR (records on standard output cannot be resumed)")
@@ -78,12 +103,7 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
         if removed and not quiet:
             click.echo(f"newsproc: removed {removed} unfinished temporary file(s) left in {output_dir} by an "
                        "interrupted run", err=True)
-    try:
-        from .batch import init_worker
-
-        init_worker(settings)  # compile the lexicons and load the model once; forked workers inherit them
-    except LexiconError as exc:
-        _fail(exc.message)
+    _load_pipeline(settings)
     workers = workers or os.cpu_count() or 1
     stdin = sys.stdin.buffer if "-" in inputs else None
     tasks = iter_tasks(list(inputs), options, stdin)
@@ -125,6 +145,80 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
     if status == ExitStatus.SUCCESS and summary.failed:
         status = ExitStatus.INPUT_FAILED
     sys.exit(int(status))
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@_input_options
+@click.option("-o", "--output", "output", type=click.Path(path_type=Path),
+              help="FILE.html for one article (default: standard output), or a folder: one page per article "
+                   "and index.html.")
+@click.option("--records", is_flag=True,
+              help="The inputs are records written by `newsproc analyze` (.json files, JSON Lines, folders of "
+                   "them): render them without analysing again.")
+def render(inputs, globs, input_format, text_field, title_field, id_field, date_field, workers, lexicons,
+           max_bytes, quiet, output, records):
+    """See analysed articles: a right-to-left HTML page with actors, statements and events marked.
+
+    One article gives one self-contained page; with -o DIR, every article gets a page and DIR/index.html
+    lists them with their actor counts.
+    """
+    import time
+
+    from .batch import Settings, Summary, run
+    from .output.pages import read_records, records_of, write_pages
+
+    batch = output is not None and output.suffix.lower() not in (".html", ".htm")
+    started = time.monotonic()
+    summary = Summary()
+    if records:
+        found = read_records(list(inputs))
+    else:
+        from .reader.sources import iter_tasks
+
+        settings = Settings(_read_options(globs, input_format, text_field, title_field, id_field, date_field,
+                                          max_bytes), tuple(lexicons))
+        _load_pipeline(settings)
+        stdin = sys.stdin.buffer if "-" in inputs else None
+        found = records_of(run(iter_tasks(list(inputs), settings.read, stdin), settings,
+                               workers or os.cpu_count() or 1))
+    try:
+        if batch:
+            if output.exists() and not output.is_dir():
+                _fail(f"{output} is a file: give a folder for several pages, or a name ending in .html")
+            write_pages(found, output, summary, " ".join(inputs))
+        else:
+            _render_one(found, output, summary)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        _report(summary, started, quiet)
+        sys.exit(int(ExitStatus.INTERRUPTED))
+    except OutputError as exc:
+        _fail(exc.message, ExitStatus.INPUT_FAILED)
+    _report(summary, started, quiet)
+    sys.exit(int(ExitStatus.INPUT_FAILED if summary.failed else ExitStatus.SUCCESS))
+
+
+def _render_one(found, output, summary) -> None:
+    """The page of the one article the inputs hold, to `output` or standard output."""
+    from .batch import write_atomic
+    from .output.html import article_page
+
+    record = next(found, None)
+    if record is None:
+        _fail("no article found in the inputs")
+    if next(found, None) is not None:
+        _fail("the inputs hold several articles: render them into a folder with -o DIR")
+    summary.articles = 1
+    if "error" in record:
+        summary.failed = 1
+        click.echo(f"newsproc: error: {record['error']['message']} [{record['error']['code']}]", err=True)
+        return
+    page = article_page(record)
+    if output is None:
+        sys.stdout.write(page)
+    else:
+        write_atomic(output, page)
 
 
 def _report(summary, started, quiet):

@@ -1,0 +1,114 @@
+"""What `newsproc render` does with records: one page, or a folder of pages with an index.
+
+Records come from the analysis (the same worker code as `analyze`) or, with `--records`, from files that
+`newsproc analyze` wrote. Pages are written atomically; the index is written row by row into a temporary
+file and renamed into place at the end, so memory stays flat on any number of articles.
+"""
+from __future__ import annotations
+
+import json
+import os
+from fnmatch import fnmatch
+import tempfile
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..batch import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, Summary, safe_relative_path, write_atomic
+from ..errors import OutputError
+from .html import article_page, index_head, index_row, index_tail
+from .record import SCHEMA
+
+RECORD_GLOBS = ("*.json", "*.jsonl")
+
+
+def _error(path: str, code: str, message: str) -> dict:
+    return {"schema": "newsproc.error/1", "source": {"path": path}, "error": {"code": code, "message": message}}
+
+
+def _parsed(text: str, where: str) -> dict:
+    try:
+        record = json.loads(text)
+    except ValueError as exc:
+        return _error(where, "invalid_json", f"{where}: not valid JSON ({exc})")
+    if not isinstance(record, dict) or (record.get("schema") != SCHEMA and "error" not in record):
+        return _error(where, "invalid_field", f"{where}: not a newsproc record (schema {SCHEMA})")
+    return record
+
+
+def _record_files(paths: list[str]) -> Iterator[Path | dict]:
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = []
+            for folder, folders, files in os.walk(path):  # symbolic links to folders are not followed
+                folders[:] = [f for f in folders if not f.startswith(".")]
+                found.extend(Path(folder) / f for f in files
+                             if not f.startswith(".") and any(fnmatch(f, pattern) for pattern in RECORD_GLOBS))
+            yield from sorted(found)
+        elif path.is_file():
+            yield path
+        else:
+            yield _error(name, "not_found", f"no such file or folder: {name}")
+
+
+def read_records(paths: list[str]) -> Iterator[dict]:
+    """Records from files written by `newsproc analyze`: one record per .json file, one per line of a
+    .jsonl file; a file that holds no record gives an error record."""
+    for item in _record_files(paths):
+        if isinstance(item, dict):
+            yield item
+            continue
+        try:
+            text = item.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield _error(str(item), "read_error", f"{item}: cannot be read ({exc})")
+            continue
+        if item.suffix == ".jsonl":
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    yield _parsed(line, f"{item}, line {number}")
+        else:
+            yield _parsed(text, str(item))
+
+
+def records_of(results: Iterable) -> Iterator[dict]:
+    """Records from the analysis's results (batch.Result)."""
+    for result in results:
+        yield json.loads(result.json)
+
+
+def _page_path(output_dir: Path, article_id: str, run_started: float) -> Path:
+    relative = safe_relative_path(article_id)
+    path = output_dir / relative.with_name(relative.name + ".html")
+    number = 1
+    while path.exists() and path.stat().st_mtime >= run_started:  # written by this run: another input
+        number += 1
+        path = output_dir / relative.with_name(f"{relative.name}~{number}.html")
+    return path
+
+
+def write_pages(records: Iterable[dict], output_dir: Path, summary: Summary, inputs: str) -> None:
+    """One page per article and `index.html` linking them (failed inputs listed with their codes)."""
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        index = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=output_dir, prefix=TEMPORARY_PREFIX,
+                                            suffix=TEMPORARY_SUFFIX, delete=False)
+    except OSError as exc:
+        raise OutputError(f"cannot write into {output_dir}: {exc.strerror or exc}") from None
+    try:
+        with index:
+            index.write(index_head(inputs))
+            for record in records:
+                summary.articles += 1
+                if "error" in record:
+                    summary.failed += 1
+                    index.write(index_row(record, ""))
+                    continue
+                path = _page_path(output_dir, record["id"], summary.started)
+                write_atomic(path, article_page(record))
+                index.write(index_row(record, path.relative_to(output_dir).as_posix()))
+            index.write(index_tail(summary.articles, summary.failed))
+        os.replace(index.name, output_dir / "index.html")
+    except BaseException:
+        os.unlink(index.name)
+        raise
