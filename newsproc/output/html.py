@@ -54,12 +54,12 @@ mark.ent::after { content: attr(data-label); font: 600 .58rem/1 system-ui, sans-
 mark.ent.lit { outline: 3px solid #1f6feb; outline-offset: 1px; }
 .swatch { display: inline-block; width: 2.2em; height: 1.1em; border-radius: 3px; background: var(--t);
           border-bottom: 2px var(--pattern) rgba(0, 0, 0, .45); }
-.stmt { background: var(--statement); border-radius: 3px; position: relative; }
+.stmt { background: var(--statement); border-radius: 3px; }
 .stmt:focus { outline: 2px solid #9a6700; outline-offset: 2px; }
 .stmt[data-tip]:hover::after, .stmt[data-tip]:focus::after {
-  content: attr(data-tip); position: absolute; inset-inline-start: 0; top: 100%; z-index: 5; width: max-content;
-  max-width: 26em; white-space: normal; background: #1d232a; color: #fff; font-size: .8rem; line-height: 1.6;
-  padding: 6px 9px; border-radius: 6px; box-shadow: 0 4px 14px rgba(0, 0, 0, .25); }
+  content: attr(data-tip); position: fixed; inset-inline-start: 16px; bottom: 16px; z-index: 5; max-width: 32em;
+  background: #1d232a; color: #fff; font-size: .85rem; font-weight: 400; line-height: 1.7; padding: 8px 12px;
+  border-radius: 8px; box-shadow: 0 4px 14px rgba(0, 0, 0, .25); }
 .cue { font-weight: 700; text-decoration: underline 2px #9a6700; text-underline-offset: 5px; }
 .event { color: var(--event); font-weight: 700; border-bottom: 2px solid var(--event); }
 .event::after { content: attr(data-label); font: 600 .58rem/1 system-ui, sans-serif; color: #fff;
@@ -124,7 +124,8 @@ def _spans(record: dict) -> list[_Span]:
     for statement in record["statements"]:
         speakers = "، ".join(names.get(i, i) for i in statement["speakers"]) or statement.get("speaker_text") \
             or "غير معروف"
-        tip = f"{statement['id']} · المتحدث: {speakers} · {statement['cue']} ({statement['kind']})"
+        kind = {"direct": "قول مباشر", "indirect": "قول غير مباشر"}.get(statement["kind"], statement["kind"])
+        tip = f"{statement['id']} · المتحدث: {speakers} · {statement['cue']} ({kind})"
         if statement.get("negated"):
             tip += " · منفي"
         spans.append(_Span(statement["start"], statement["end"], 0, statement["id"], "span",
