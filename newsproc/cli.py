@@ -172,7 +172,7 @@ def render(inputs, globs, input_format, text_field, title_field, id_field, date_
     started = time.monotonic()
     summary = Summary()
     if records:
-        found = read_records(list(inputs))
+        found = read_records(list(inputs), sys.stdin if "-" in inputs else None)
     else:
         from .reader.sources import iter_tasks
 

@@ -144,3 +144,11 @@ def test_records_from_analyze_render_without_a_second_analysis(tmp_path):
 def test_several_articles_to_one_page_is_a_usage_error(tmp_path):
     status, out, err = cli("render", SAMPLES)
     assert status == 2 and not out and "-o DIR" in err and "Traceback" not in err
+
+
+def test_records_on_standard_input_render_to_standard_output():
+    record = newsproc.analyze_text(ARTICLE, id="piped")
+    result = subprocess.run([sys.executable, "-m", "newsproc", "render", "--records", "-"], timeout=300,
+                            input=json.dumps(record, ensure_ascii=False).encode("utf-8"), capture_output=True)
+    page = Page(result.stdout.decode("utf-8"))
+    assert result.returncode == 0 and "سامح شكري" in [m["text"] for m in page.all("mark")]

@@ -51,9 +51,14 @@ def _record_files(paths: list[str]) -> Iterator[Path | dict]:
             yield _error(name, "not_found", f"no such file or folder: {name}")
 
 
-def read_records(paths: list[str]) -> Iterator[dict]:
+def read_records(paths: list[str], stdin=None) -> Iterator[dict]:
     """Records from files written by `newsproc analyze`: one record per .json file, one per line of a
-    .jsonl file; a file that holds no record gives an error record."""
+    .jsonl file or of standard input (-); a file that holds no record gives an error record."""
+    if "-" in paths and stdin is not None:
+        for number, line in enumerate(stdin, 1):
+            if line.strip():
+                yield _parsed(line, f"<stdin>, line {number}")
+        paths = [p for p in paths if p != "-"]
     for item in _record_files(paths):
         if isinstance(item, dict):
             yield item
