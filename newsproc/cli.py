@@ -202,7 +202,7 @@ def render(inputs, globs, input_format, text_field, title_field, id_field, date_
 def _render_one(found, output, summary) -> None:
     """The page of the one article the inputs hold, to `output` or standard output."""
     from .batch import write_atomic
-    from .output.html import article_page
+    from .output.pages import page_of
 
     record = next(found, None)
     if record is None:
@@ -210,11 +210,11 @@ def _render_one(found, output, summary) -> None:
     if next(found, None) is not None:
         _fail("the inputs hold several articles: render them into a folder with -o DIR")
     summary.articles = 1
-    if "error" in record:
+    page, record = page_of(record) if "error" not in record else (None, record)
+    if page is None:
         summary.failed = 1
         click.echo(f"newsproc: error: {record['error']['message']} [{record['error']['code']}]", err=True)
         return
-    page = article_page(record)
     if output is None:
         sys.stdout.write(page)
     else:

@@ -152,3 +152,16 @@ def test_records_on_standard_input_render_to_standard_output():
                             input=json.dumps(record, ensure_ascii=False).encode("utf-8"), capture_output=True)
     page = Page(result.stdout.decode("utf-8"))
     assert result.returncode == 0 and "سامح شكري" in [m["text"] for m in page.all("mark")]
+
+
+def test_incomplete_or_foreign_records_are_failed_inputs_not_tracebacks(tmp_path):
+    lines = [{"schema": "newsproc.article/1", "id": "x", "text": "نص"},
+             {"schema": "newsproc.article/1", "id": 5, "actors": [{"id": 1}], "statements": [], "events": [],
+              "text": "نص"},
+             {"error": "not an object"}, {"schema": "other/1"}, ["a list"]]
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines) + "\n{broken\n", encoding="utf-8")
+    status, _, err = cli("render", "--records", path, "-o", tmp_path / "pages")
+    assert status == 1 and "Traceback" not in err and "6 articles, 6 failed" in err
+    index = (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="failed"') == 6 and "missing field" in index

@@ -30,7 +30,14 @@ def _parsed(text: str, where: str) -> dict:
         record = json.loads(text)
     except ValueError as exc:
         return _error(where, "invalid_json", f"{where}: not valid JSON ({exc})")
-    if not isinstance(record, dict) or (record.get("schema") != SCHEMA and "error" not in record):
+    if not isinstance(record, dict):
+        return _error(where, "invalid_field", f"{where}: not a newsproc record (schema {SCHEMA})")
+    if "error" in record:  # an error record written by analyze: shown as a failed input
+        error = record["error"] if isinstance(record["error"], dict) else {}
+        source = record.get("source") if isinstance(record.get("source"), dict) else {}
+        return _error(str(source.get("path", where)), str(error.get("code", "invalid_field")),
+                      str(error.get("message", f"{where}: an error record")))
+    if record.get("schema") != SCHEMA:
         return _error(where, "invalid_field", f"{where}: not a newsproc record (schema {SCHEMA})")
     return record
 
@@ -76,6 +83,17 @@ def read_records(paths: list[str], stdin=None) -> Iterator[dict]:
             yield _parsed(text, str(item))
 
 
+def page_of(record: dict) -> tuple[str | None, dict]:
+    """(page, record) for a record, or (None, an error record) when a record read from a file lacks fields
+    or has values of the wrong type (a hand-edited or foreign file)."""
+    try:
+        return article_page(record), record
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+        where = (record.get("source") or {}).get("path") or record.get("id") or "record"
+        detail = f"missing field {exc}" if isinstance(exc, KeyError) else str(exc)
+        return None, _error(str(where), "invalid_field", f"{where}: not a complete newsproc record ({detail})")
+
+
 def records_of(results: Iterable) -> Iterator[dict]:
     """Records from the analysis's results (batch.Result)."""
     for result in results:
@@ -105,12 +123,13 @@ def write_pages(records: Iterable[dict], output_dir: Path, summary: Summary, inp
             index.write(index_head(inputs))
             for record in records:
                 summary.articles += 1
-                if "error" in record:
+                page, record = page_of(record) if "error" not in record else (None, record)
+                if page is None:
                     summary.failed += 1
                     index.write(index_row(record, ""))
                     continue
-                path = _page_path(output_dir, record["id"], summary.started)
-                write_atomic(path, article_page(record))
+                path = _page_path(output_dir, str(record["id"]), summary.started)
+                write_atomic(path, page)
                 index.write(index_row(record, path.relative_to(output_dir).as_posix()))
             index.write(index_tail(summary.articles, summary.failed))
         os.replace(index.name, output_dir / "index.html")
