@@ -88,7 +88,7 @@ class Memory:
 
 
 FREQUENT_RANK = 30000  # words this frequent stay cached: a fixed list, so a bounded number of them
-RARE_CACHED = 5000     # rarer words (names, typos) are kept for a while, the oldest dropped first
+RARE_CACHED = 30000    # rarer words (names, typos) are kept for a while, the oldest dropped first
 
 
 class WordCache(dict):
@@ -117,12 +117,18 @@ class Featurizer:
         self._static = WordCache(index.word_rank)     # (key, kind) -> features
         self._context = WordCache(index.word_rank)    # (key, kind) -> features seen from each neighbour
         self._stems = WordCache(index.word_rank)      # key -> (proclitics, stem)
+        self._shared: dict[str, str] = {}             # feature string -> its one shared copy
         self._marks_of = None                         # the document whose lexicon marks are in _marks
         self._marks: list[list[str]] = []
 
     def _keep(self, features):
         known = self.known
-        return list(features) if known is None else [f for f in features if f in known]
+        if known is None:
+            return list(features)
+        # One shared string per model attribute: cached words then hold pointers, not copies of their
+        # feature strings, so several times more words fit in the same memory.
+        shared = self._shared
+        return [shared.setdefault(f, f) for f in features if f in known]
 
     # --- per key -------------------------------------------------------------------------------------
     def _known_word(self, word: str) -> bool:
