@@ -87,6 +87,9 @@ class Memory:
                 self._add(counts, evidence[i + window + 1], 1)
 
 
+# Numbers and URLs have the same features whatever their digits or address (the model knows no single URL):
+# one cache entry each, not one per distinct value, which would fill the cache with every article's numbers.
+_ONE_KEY = {"number": "<number>", "url": "<url>"}
 FREQUENT_RANK = 30000  # words this frequent stay cached: a fixed list, so a bounded number of them
 RARE_CACHED = 30000    # rarer words (names, typos) are kept for a while, the oldest dropped first
 
@@ -195,6 +198,7 @@ class Featurizer:
         return features
 
     def static(self, key: str, kind: str) -> list[str]:
+        key = _ONE_KEY.get(kind, key)
         cached = self._static.get((key, kind))
         if cached is None:
             cached = self._static.remember((key, kind), key, self._keep(["bias", *self._all_static(key, kind)]))
@@ -202,6 +206,7 @@ class Featurizer:
 
     def context(self, key: str, kind: str) -> tuple[list[str], ...]:
         """The token's features as seen from each neighbour position in CONTEXT, prefixed with the offset."""
+        key = _ONE_KEY.get(kind, key)
         cached = self._context.get((key, kind))
         if cached is None:
             useful = [f for f in self._all_static(key, kind) if f.startswith(_CONTEXT_KEEP)]
