@@ -209,6 +209,13 @@ def test_a_head_noun_and_an_adjective_describe_a_body_without_naming_it(analyze)
     assert not actors_of_type(record, "person")
 
 
+def test_a_head_noun_and_frequent_words_without_the_article_describe_a_body(analyze):
+    record = analyze("قالت منظمة دولية إن شركة اتصالات كبرى في المدينة أوقفت خدماتها.")
+    assert not actors_of_type(record, "organization")
+    record = analyze("قال باحثون في جامعة كاليفورنيا إن شرطة لندن تعاونت معهم.")
+    assert names(record, "organization") >= {"جامعة كاليفورنيا", "شرطة لندن"}
+
+
 def test_a_shorter_form_of_a_headed_name_joins_it(analyze):
     record = analyze('وذكر بيان لحزب "الحياة الحرة الكردستاني" أن الهجوم نجح. وقال حزب "الحياة الحرة" إنه سيواصل.')
     party, = actors_of_type(record, "organization")

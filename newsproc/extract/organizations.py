@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from ..text.normalize import keys, matching_key
 from ..text.tokenize import split_proclitics
+from .lookup import ENTITY_KINDS
 
 MAX_ORGANIZATION_TOKENS = 7
 MAX_QUOTED_WORDS = 4
@@ -260,6 +261,8 @@ class OrganizationRules:
         if not definite_head and not self._has_article(tokens[first + 1]) \
                 and self._indefinite_adjective(tokens[first + 1].key):
             return None  # «حزب كردستاني», «منظمة شبابية»: a Kurdish party, a youth group — not a name
+        if self._described_only(first, end):
+            return None  # «مجموعة كاملة», «جهاز ذكي»: a whole set, a smart device
         if self._only_a_known_body(first + 1, end):
             return None  # «شبكة CNN»: the lexicon's body already
         # A strong indefinite head needs one specific word (وزارة الداخلية); a weak or a definite head,
@@ -298,9 +301,33 @@ class OrganizationRules:
         return index.word_rank.get(key, 10**9) > 10000 or key in index.family_names or key in index.given_names
 
     def generic_phrase(self, first: int, end: int) -> bool:
-        """«اللجنة الجديدة»: a head noun and words that only describe it."""
-        return self._head_of(self.tokens[first].key) is not None and all(
-            _generic(t.key) for t in self.tokens[first + 1:end])
+        """«اللجنة الجديدة», «مجموعة كاملة», «جهاز ذكي»: a head noun and words that only describe it — generic
+        words, or, after a head without the article, frequent words without it that are no names (a name
+        after such a head is a rare word, «شركة هانوا», or a definite genitive, «مجموعة العشرين»)."""
+        head = self._head_of(self.tokens[first].key)
+        if head is None:
+            return False
+        return all(_generic(t.key) for t in self.tokens[first + 1:end]) or self._described_only(first, end)
+
+    def _described_only(self, first: int, end: int) -> bool:
+        """An indefinite head followed only by frequent indefinite words that are no names and name nothing
+        the lexicons know (not «جامعة كاليفورنيا», «محكمة مصرية»)."""
+        tokens, index = self.tokens, self.index
+        head = self._head_of(tokens[first].key)
+        return head is not None and not head[1] and not self._has_article(tokens[first]) and end > first + 1 \
+            and all(tokens[i].kind == "word" and not self._has_article(tokens[i])
+                    and index.word_rank.get(tokens[i].key, 10**9) <= 5000
+                    and tokens[i].key not in index.given_names and tokens[i].key not in index.family_names
+                    and i not in self._lexicon_entity_tokens()
+                    for i in range(first + 1, end))
+
+    def _lexicon_entity_tokens(self) -> set[int]:
+        """Tokens inside a lexicon entry of a country, place, body or person (computed once)."""
+        cached = getattr(self, "_entity_tokens", None)
+        if cached is None:
+            cached = self._entity_tokens = {i for h in self.doc.hits if any(e.kind in ENTITY_KINDS for e in h.entries)
+                                            for i in range(h.first_token, h.end_token)}
+        return cached
 
     def _only_a_known_body(self, first: int, end: int) -> bool:
         return any(m.type == "organization" and m.end_token == end for m in self.mentions.starting_at(first))
