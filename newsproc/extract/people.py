@@ -62,9 +62,6 @@ def _entity_words(entity: str) -> list[str]:
 
 class PeopleRules:
     def _people(self) -> None:
-        hits_by_first: dict[int, list] = {}
-        for hit in self.doc.hits:
-            hits_by_first.setdefault(hit.first_token, []).append(hit)
         entity_by_first = {}
         for m in self.mentions:
             if m.first_token not in entity_by_first or m.end_token > entity_by_first[m.first_token].end_token:
@@ -76,15 +73,15 @@ class PeopleRules:
             if not titles or hit.first_token in used_titles:
                 continue
             # Use the longest title that starts here (وزير الخارجية over وزير).
-            longest = max((h for h in hits_by_first[hit.first_token]
+            longest = max((h for h in self.doc.hits_at(hit.first_token)
                            if any(e.kind in ("title", "honorific") for e in h.entries)),
                           key=lambda h: h.end_token)
             if longest is not hit:
                 continue
             used_titles.add(hit.first_token)
-            self._person_after_title(hit, titles[0], hits_by_first, entity_by_first, covered)
+            self._person_after_title(hit, titles[0], entity_by_first, covered)
 
-    def _person_after_title(self, hit, title, hits_by_first, entity_by_first, covered) -> None:
+    def _person_after_title(self, hit, title, entity_by_first, covered) -> None:
         tokens = self.tokens
         sentence = self.doc.sentences[tokens[hit.first_token].sentence]
         first = hit.first_token
@@ -101,7 +98,7 @@ class PeopleRules:
                 break
             first = min(h.first_token for h in previous)
         title_start = tokens[first].start
-        prefix = next((h.proclitics for h in hits_by_first.get(first, ()) if h.proclitics), "")
+        prefix = next((h.proclitics for h in self.doc.hits_at(first) if h.proclitics), "")
         if prefix:
             title_start = letter_offset(self.doc, tokens[first], len(prefix))
         role = [(title_start, tokens[hit.end_token - 1].end)]
@@ -158,10 +155,10 @@ class PeopleRules:
         # role: «ولي العهد السعودي الأمير محمد بن سلمان».
         second_role = None
         while True:
-            honorifics = [h.end_token for h in hits_by_first.get(position, ())
+            honorifics = [h.end_token for h in self.doc.hits_at(position)
                           if any(e.kind == "honorific" for e in h.entries)]
             if not honorifics and second_role is None:
-                second_role = self._rank_before_name(position, hits_by_first, sentence.end_token)
+                second_role = self._rank_before_name(position, sentence.end_token)
                 if second_role is not None:
                     honorifics = [second_role.pop("end")]
             if not honorifics:
@@ -184,14 +181,14 @@ class PeopleRules:
         if name_first > position:
             role.append((tokens[position].start, tokens[name_first - 1].end))  # «نائب وزير سياسة الدفاع»
             if second_role is None:  # «المرشد الأعلى للجمهورية الإسلامية آية الله علي خامنئي»
-                second_role = self._rank_before_name(name_first, hits_by_first, sentence.end_token)
+                second_role = self._rank_before_name(name_first, sentence.end_token)
                 if second_role is not None:
                     name_first = second_role.pop("end")
-        known = [h.end_token for h in hits_by_first.get(name_first, ()) if any(e.kind == "person" for e in h.entries)
+        known = [h.end_token for h in self.doc.hits_at(name_first) if any(e.kind == "person" for e in h.entries)
                  and not any(i in covered for i in range(name_first, h.end_token))]
         if not known:
-            known = self._known_name_over_adjective(name_first, hits_by_first, entity_by_first, covered)
-        position = max(known) if known else self._name_end(name_first, sentence, hits_by_first, covered)
+            known = self._known_name_over_adjective(name_first, entity_by_first, covered)
+        position = max(known) if known else self._name_end(name_first, sentence, covered)
         if position == name_first + 1 and not known:
             position = self._nisba_family_name(position, sentence, entity_by_first, covered)
         if position == name_first:
@@ -264,7 +261,7 @@ class PeopleRules:
         if all(t.key.endswith("ا") for t in tokens[name_first:position]) and self._accusative_word(first_key):
             return  # «قدم رئيس الوفد اعتذارا شفهيا»: a noun and its adjective in the accusative
         key = self._name_key(name_first, position, 0)
-        elided = any(h.elided for h in hits_by_first.get(first, ()) if h.proclitics == prefix)
+        elided = any(h.elided for h in self.doc.hits_at(first) if h.proclitics == prefix)
         mention = self._mention(name_first, position, "person", f"person:{key}", "name",
                                 title_id=title.ident, title_start=title_start, role=role,
                                 title_token=first, title_proclitics=prefix, title_elided=elided,
@@ -278,9 +275,6 @@ class PeopleRules:
         """«سامح شكري وزير الخارجية المصري», «جوزيب بوريل، الممثل الأعلى للشؤون الخارجية»: a title right
         after a name, with no name of its own, is that person's role."""
         tokens = self.tokens
-        hits_by_first: dict[int, list] = {}
-        for hit in self.doc.hits:
-            hits_by_first.setdefault(hit.first_token, []).append(hit)
         titled_at = {m.data["title_token"] for m in self.mentions if "title_token" in m.data}
         countries = {m.first_token: m for m in self.mentions if m.type == "country"}
         others = {m.first_token: m for m in self.mentions if m.type in ("organization", "location")}
@@ -291,14 +285,14 @@ class PeopleRules:
             if position < sentence.end_token and tokens[position].key == ",":
                 position += 1
             first = position
-            while any(e.kind == "modifier" for h in hits_by_first.get(position, ()) for e in h.entries):
-                position = max(h.end_token for h in hits_by_first[position]
+            while any(e.kind == "modifier" for h in self.doc.hits_at(position) for e in h.entries):
+                position = max(h.end_token for h in self.doc.hits_at(position)
                                if any(e.kind == "modifier" for e in h.entries))
             if position >= sentence.end_token or first in titled_at:
                 continue
             if "title_id" in mention.data and not mention.data.get("honorific") and first == mention.end_token:
                 continue  # a second role is set off by a comma («التقى الوزير فلان نظيره» is someone else)
-            titles = [h for h in hits_by_first.get(position, ()) if any(e.kind == "title" for e in h.entries)]
+            titles = [h for h in self.doc.hits_at(position) if any(e.kind == "title" for e in h.entries)]
             if not titles:
                 accusative = self._accusative_title(position) if "title_id" not in mention.data else None
                 if accusative is not None:  # «انتخاب شي جينبينغ رئيسا للبلاد»
@@ -447,7 +441,7 @@ class PeopleRules:
         if adjective is None or adjective.type != "country" or adjective.form != "adjective" \
                 or not adjective.data.get("definite") or adjective.end_token != position + 1 \
                 or self.tokens[position - 1].key not in self.index.given_names \
-                or not self._ends_name(position + 1, sentence, {}):
+                or not self._ends_name(position + 1, sentence, before_entry=False):
             return position
         self.mentions.remove(adjective)
         del entity_by_first[position]
@@ -457,13 +451,13 @@ class PeopleRules:
     def _comma_follows(self, position: int, limit: int) -> bool:
         return position + 1 < limit and self.tokens[position].key == "," and self.tokens[position + 1].kind == "word"
 
-    def _rank_before_name(self, position: int, hits_by_first, limit: int) -> dict | None:
+    def _rank_before_name(self, position: int, limit: int) -> dict | None:
         """A second title just before a known given name (ولي العهد السعودي الأمير محمد): the person's other
         role, as title data with the position where the name starts under "end"."""
         tokens = self.tokens
         if position + 1 >= limit:
             return None
-        rank = max((h for h in hits_by_first.get(position, ()) if h.end_token < limit and not h.proclitics
+        rank = max((h for h in self.doc.hits_at(position) if h.end_token < limit and not h.proclitics
                     and any(e.kind == "title" for e in h.entries)), key=lambda h: h.end_token, default=None)
         if rank is None or not self._known_name(tokens[rank.end_token].key, False):
             return None
@@ -480,10 +474,10 @@ class PeopleRules:
         self.mentions.remove(adjective)
         covered.difference_update(range(first, end))
 
-    def _known_name_over_adjective(self, first, hits_by_first, entity_by_first, covered) -> list[int]:
+    def _known_name_over_adjective(self, first, entity_by_first, covered) -> list[int]:
         """«محمد شياع السوداني»: a known full name whose last word was read as a country adjective; the
         name wins and the adjective goes."""
-        for hit in hits_by_first.get(first, ()):
+        for hit in self.doc.hits_at(first):
             if hit.end_token - first < 2 or not any(e.kind == "person" and not e.needs_context for e in hit.entries):
                 continue
             last = entity_by_first.get(hit.end_token - 1)
@@ -834,7 +828,7 @@ class PeopleRules:
             end += 1
         return end
 
-    def _name_end(self, first, sentence, hits_by_first, covered) -> int:
+    def _name_end(self, first, sentence, covered) -> int:
         tokens = self.tokens
         position = first
         limit = min(sentence.end_token, first + MAX_NAME_TOKENS)
@@ -852,10 +846,10 @@ class PeopleRules:
             if self._is_stopword(token.key):
                 break
             if any(e.kind in ENTITY_KINDS + ("title", "modifier", "cue", "trigger", "institution")
-                   for h in hits_by_first.get(position, ()) for e in h.entries):
+                   for h in self.doc.hits_at(position) for e in h.entries):
                 break
             if self._has_article(token) and not (
-                    position > first and (self._ends_name(position + 1, sentence, hits_by_first)
+                    position > first and (self._ends_name(position + 1, sentence)
                                           or self._father_link_at(position + 1, sentence))
                     and not self._ordinary_word(token.key)):
                 if position > first and token.key in self.index.family_names \
@@ -886,14 +880,14 @@ class PeopleRules:
         return position + 1 < sentence.end_token and self.tokens[position].key in FATHER_LINKS \
             and self.tokens[position + 1].kind == "word"
 
-    def _ends_name(self, position: int, sentence, hits_by_first) -> bool:
+    def _ends_name(self, position: int, sentence, before_entry: bool = True) -> bool:
         """A family name with the article (السيسي، الأسد) is the last word of a name: what follows is
-        punctuation, the end of the sentence, a function word or a lexicon entry."""
+        punctuation, the end of the sentence, a function word or (with `before_entry`) a lexicon entry."""
         if position >= sentence.end_token:
             return True
         token = self.tokens[position]
         return (token.kind == "punct" or self._is_stopword(token.key) or token.key.startswith("و")
-                or position in hits_by_first)
+                or (before_entry and bool(self.doc.hits_at(position))))
 
     def _prepositional_definite(self, token) -> bool:
         """للشؤون، بالشرق: a preposition fused with the article never starts or continues a name (but بالما is
