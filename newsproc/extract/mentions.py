@@ -60,7 +60,7 @@ def _select_longest(candidates):
 
 def _by_edges(chosen) -> dict[tuple[str, int], list]:
     """The chosen hits by their first token and by their end token, to find neighbours without a scan."""
-    edges: dict[int, list] = {}
+    edges: dict[tuple[str, int], list] = {}
     for item in chosen:
         edges.setdefault(("first", item[0].first_token), []).append(item)
         edges.setdefault(("end", item[0].end_token), []).append(item)
@@ -75,6 +75,14 @@ class MentionFinder(PeopleRules, OrganizationRules):
         self.mentions = MentionList()
 
     # --- helpers ------------------------------------------------------------------------------------
+    def tokens_in_entries(self, kinds: tuple[str, ...]) -> set[int]:
+        """Tokens inside a lexicon hit with an entry of one of `kinds` (computed once per kinds)."""
+        cache = self.__dict__.setdefault("_tokens_in_entries", {})
+        if kinds not in cache:
+            cache[kinds] = {i for h in self.doc.hits if any(e.kind in kinds for e in h.entries)
+                            for i in range(h.first_token, h.end_token)}
+        return cache[kinds]
+
     def _mention(self, first, end, type_, entity, form, **data) -> Mention:
         tokens = self.tokens
         start = tokens[first].start

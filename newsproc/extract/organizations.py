@@ -318,16 +318,8 @@ class OrganizationRules:
             and all(tokens[i].kind == "word" and not self._has_article(tokens[i])
                     and index.word_rank.get(tokens[i].key, 10**9) <= 5000
                     and tokens[i].key not in index.given_names and tokens[i].key not in index.family_names
-                    and i not in self._lexicon_entity_tokens()
+                    and i not in self.tokens_in_entries(ENTITY_KINDS)
                     for i in range(first + 1, end))
-
-    def _lexicon_entity_tokens(self) -> set[int]:
-        """Tokens inside a lexicon entry of a country, place, body or person (computed once)."""
-        cached = getattr(self, "_entity_tokens", None)
-        if cached is None:
-            cached = self._entity_tokens = {i for h in self.doc.hits if any(e.kind in ENTITY_KINDS for e in h.entries)
-                                            for i in range(h.first_token, h.end_token)}
-        return cached
 
     def _only_a_known_body(self, first: int, end: int) -> bool:
         return any(m.type == "organization" and m.end_token == end for m in self.mentions.starting_at(first))

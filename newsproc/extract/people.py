@@ -60,6 +60,9 @@ def _entity_words(entity: str) -> list[str]:
     return entity.split(":", 1)[1].split(" ")
 
 
+TITLE_KINDS = ("title", "modifier", "honorific")
+
+
 class PeopleRules:
     def _people(self) -> None:
         entity_by_first = {}
@@ -334,12 +337,7 @@ class PeopleRules:
 
     def _title_tokens(self) -> set[int]:
         """Tokens inside a title, modifier or honorific (a name does not contain them)."""
-        cached = getattr(self, "_titled", None)
-        if cached is None:
-            cached = self._titled = {i for h in self.doc.hits
-                                     if any(e.kind in ("title", "modifier", "honorific") for e in h.entries)
-                                     for i in range(h.first_token, h.end_token)}
-        return cached
+        return self.tokens_in_entries(TITLE_KINDS)
 
     def _known_name_pairs(self) -> None:
         """«المواطن سعيد الحارثي»: a known given name followed by a known family name is a person even
