@@ -6,6 +6,7 @@ worker are in flight, and nothing is kept once written.
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -18,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .errors import OutputError, error_record
+from .errors import InputError, OutputError, error_record
 from .output.record import SCHEMA
-from .reader.sources import ReadOptions, Task, failure_source, read_task
+from .reader.sources import ReadOptions, Task, failure_source, read_task, with_bytes
 
 
 SERIAL_BELOW = 8  # fewer inputs than this are analysed in the main process
@@ -195,24 +196,33 @@ def _output_path(output_dir: Path, article_id: str, task: Task, run_started: flo
 
 
 def already_done(task: Task, options: ReadOptions, output_dir: Path) -> bool:
-    """Whether an earlier run wrote this input's record, from the same bytes (for --resume). Reading and
-    decoding the input again costs a small part of analysing it."""
-    try:
-        article = read_task(task, options)
-    except Exception:  # noqa: BLE001 - the analysis will report it as an error record
-        return False
-    for path in _names(output_dir, article.id):
+    """Whether an earlier run wrote this input's record from the same bytes (for --resume). `task` carries
+    its bytes (`with_bytes`); a file's or standard input's record id is the task's, so only a JSON line,
+    whose id may be a field, is parsed here."""
+    if task.data is None:
+        return False  # failed during discovery or reading: the analysis reports it
+    if task.kind == "line":
+        try:
+            article_id = read_task(task, options).id
+        except InputError:
+            return False
+    else:
+        article_id = task.id
+    digest = hashlib.sha256(task.data).hexdigest()
+    for path in _names(output_dir, article_id):
         if not path.exists():
             return False
         source = _source_in(path)
         if source is not None and _same_input(source, task.path, task.line):
-            return source.get("sha256") == article.source.get("sha256")
+            return source.get("sha256") == digest
     return False
 
 
 def not_done(tasks: Iterable[Task], options: ReadOptions, output_dir: Path, summary: "Summary") -> Iterator[Task]:
-    """The tasks whose record is not already in `output_dir`; the others are counted as skipped."""
+    """The tasks whose record is not already in `output_dir`; the others are counted as skipped. Each file
+    is read once, here: the task goes on with its bytes."""
     for task in tasks:
+        task = with_bytes(task, options)
         if already_done(task, options, output_dir):
             summary.skipped += 1
         else:

@@ -97,6 +97,8 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
     settings = Settings(options, tuple(lexicons), pretty=pretty)
     if resume and output_dir is None:
         _fail("--resume needs --output DIR (records on standard output cannot be resumed)")
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
     if output_dir is not None:
         _check_output_dir(output_dir)
         removed = remove_temporaries(output_dir)
@@ -115,8 +117,6 @@ def analyze(inputs, globs, input_format, text_field, title_field, id_field, date
 
     started = time.monotonic()
     status = ExitStatus.SUCCESS
-    if scheduler and engine != "dask":
-        _fail("--scheduler needs --engine dask")
     if engine == "dask":
         from . import dask_engine
 
@@ -169,6 +169,8 @@ def render(inputs, globs, input_format, text_field, title_field, id_field, date_
     from .output.pages import read_records, records_of, write_pages
 
     batch = output is not None and output.suffix.lower() not in (".html", ".htm")
+    if batch and output.exists() and not output.is_dir():
+        _fail(f"{output} is a file: give a folder for several pages, or a name ending in .html")
     started = time.monotonic()
     summary = Summary()
     if records:
@@ -184,8 +186,6 @@ def render(inputs, globs, input_format, text_field, title_field, id_field, date_
                                workers or os.cpu_count() or 1))
     try:
         if batch:
-            if output.exists() and not output.is_dir():
-                _fail(f"{output} is a file: give a folder for several pages, or a name ending in .html")
             write_pages(found, output, summary, " ".join(inputs))
         else:
             _render_one(found, output, summary)
