@@ -155,12 +155,12 @@ def safe_relative_path(article_id: str) -> Path:
     return Path(*parts)
 
 
-def _names(output_dir: Path, article_id: str) -> Iterator[Path]:
+def output_names(output_dir: Path, article_id: str, suffix: str = ".json") -> Iterator[Path]:
     """`<id>.json`, then `<id>~2.json`, `<id>~3.json` … for further inputs with the same id."""
     relative = safe_relative_path(article_id)
-    yield output_dir / relative.with_name(relative.name + ".json")
+    yield output_dir / relative.with_name(relative.name + suffix)
     for number in itertools.count(2):
-        yield output_dir / relative.with_name(f"{relative.name}~{number}.json")
+        yield output_dir / relative.with_name(f"{relative.name}~{number}{suffix}")
 
 
 def _same_input(source: dict, path: str, line: int | None) -> bool:
@@ -184,7 +184,7 @@ def _output_path(output_dir: Path, article_id: str, task: Task, run_started: flo
     """The first free name for a record: not written by this run, and not another input's record from an
     earlier run (which a resumed run still needs). An input's own earlier record, or a file that is not a
     valid record, is replaced. No list of names is kept, so memory stays flat however many are written."""
-    for path in _names(output_dir, article_id):
+    for path in output_names(output_dir, article_id):
         try:
             if path.stat().st_mtime >= run_started:
                 continue
@@ -209,7 +209,7 @@ def already_done(task: Task, options: ReadOptions, output_dir: Path) -> bool:
     else:
         article_id = task.id
     digest = hashlib.sha256(task.data).hexdigest()
-    for path in _names(output_dir, article_id):
+    for path in output_names(output_dir, article_id):
         if not path.exists():
             return False
         source = _source_in(path)

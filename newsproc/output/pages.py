@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-from fnmatch import fnmatch
 import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..batch import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, Summary, safe_relative_path, write_atomic
+from ..batch import TEMPORARY_PREFIX, TEMPORARY_SUFFIX, Summary, output_names, write_atomic
 from ..errors import OutputError
+from ..reader.sources import walk
 from .html import article_page, index_head, index_row, index_tail
 from .record import SCHEMA
 
@@ -46,12 +46,7 @@ def _record_files(paths: list[str]) -> Iterator[Path | dict]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = []
-            for folder, folders, files in os.walk(path):  # symbolic links to folders are not followed
-                folders[:] = [f for f in folders if not f.startswith(".")]
-                found.extend(Path(folder) / f for f in files
-                             if not f.startswith(".") and any(fnmatch(f, pattern) for pattern in RECORD_GLOBS))
-            yield from sorted(found)
+            yield from walk(path, RECORD_GLOBS)
         elif path.is_file():
             yield path
         else:
@@ -101,13 +96,9 @@ def records_of(results: Iterable) -> Iterator[dict]:
 
 
 def _page_path(output_dir: Path, article_id: str, run_started: float) -> Path:
-    relative = safe_relative_path(article_id)
-    path = output_dir / relative.with_name(relative.name + ".html")
-    number = 1
-    while path.exists() and path.stat().st_mtime >= run_started:  # written by this run: another input
-        number += 1
-        path = output_dir / relative.with_name(f"{relative.name}~{number}.html")
-    return path
+    """The first page name this run has not written yet (another input may share the id)."""
+    return next(path for path in output_names(output_dir, article_id, ".html")
+                if not path.exists() or path.stat().st_mtime < run_started)
 
 
 def write_pages(records: Iterable[dict], output_dir: Path, summary: Summary, inputs: str) -> None:

@@ -81,14 +81,15 @@ def _id_from_path(path: Path, root: Path | None) -> str:
     return relative.with_suffix("").as_posix()
 
 
-def _walk(root: Path, options: ReadOptions) -> Iterator[Path]:
+def walk(root: Path, globs: tuple[str, ...]) -> Iterator[Path]:
+    """The files under `root` whose names match `globs`, in sorted order, hidden ones skipped."""
     # followlinks=False: a symlink loop cannot trap the walk; symlinked files are still read.
     for folder, dirs, files in os.walk(root, followlinks=False, onerror=None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if any(fnmatch.fnmatch(name, pattern) for pattern in options.globs):
+            if any(fnmatch.fnmatch(name, pattern) for pattern in globs):
                 yield Path(folder) / name
 
 
@@ -104,7 +105,7 @@ def iter_tasks(inputs: list[str], options: ReadOptions, stdin=None) -> Iterator[
             continue
         path = Path(raw)
         if path.is_dir():
-            for file in _walk(path, options):
+            for file in walk(path, options.globs):
                 yield from _file_tasks(file, path, options)
         elif path.exists() or path.is_symlink():
             yield from _file_tasks(path, None, options)
