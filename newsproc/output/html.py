@@ -9,6 +9,7 @@ spans that cross are cut into pieces that nest, so the markup is always well for
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 
 # type -> (Arabic name, label shown on each mention)
@@ -152,13 +153,23 @@ def _spans(record: dict) -> list[_Span]:
 
 
 def _marked(text: str, first: int, end: int, spans: list[_Span]) -> str:
-    """The text [first, end) with the spans that overlap it, cut into pieces so that tags nest."""
-    inside = [s for s in spans if s.start < end and s.end > first and s.start < s.end]
-    cuts = sorted({first, end, *(max(s.start, first) for s in inside), *(min(s.end, end) for s in inside)})
-    out, stack, opened = [], [], set()
+    """The text [first, end) with the spans that overlap it, cut into pieces so that tags nest. The spans
+    open and close at their edges, so the work grows with the number of spans, not with its square."""
+    opening: dict[int, list[_Span]] = {}
+    closing: dict[int, set[int]] = {}
+    for span in spans:
+        left, right = max(span.start, first), min(span.end, end)
+        if left < right:
+            opening.setdefault(left, []).append(span)
+            closing.setdefault(right, set()).add(id(span))
+    cuts = sorted({first, end, *opening, *closing})
+    out, stack, active, opened = [], [], [], set()
     for left, right in zip(cuts, cuts[1:]):
-        wanted = sorted((s for s in inside if s.start <= left and s.end >= right),
-                        key=lambda s: (s.layer, s.start, -s.end, s.order))
+        ended = closing.get(left)
+        if ended:
+            active = [s for s in active if id(s) not in ended]
+        active.extend(opening.get(left, ()))
+        wanted = sorted(active, key=lambda s: (s.layer, s.start, -s.end, s.order))
         keep = 0
         while keep < len(stack) and keep < len(wanted) and stack[keep] is wanted[keep]:
             keep += 1
@@ -176,12 +187,19 @@ def _marked(text: str, first: int, end: int, spans: list[_Span]) -> str:
 
 def _article_body(record: dict) -> str:
     text = record["text"]
-    spans = _spans(record)
     blocks = record.get("structure") or [{"type": "paragraph", "start": 0, "end": len(text)}]
+    # Each span goes to the blocks it overlaps (usually one), found by bisection on the block starts.
+    starts = [b["start"] for b in blocks]
+    by_block: list[list[_Span]] = [[] for _ in blocks]
+    for span in _spans(record):
+        number = max(bisect_right(starts, span.start) - 1, 0)
+        while number < len(blocks) and blocks[number]["start"] < span.end:
+            by_block[number].append(span)
+            number += 1
     parts = []
     if record.get("title") and not any(b["type"] == "title" for b in blocks):
         parts.append(f"<h1>{escape(record['title'], quote=False)}</h1>")  # a JSON record's title field
-    for block in blocks:
+    for block, spans in zip(blocks, by_block):
         tag = _BLOCK_TAGS.get(block["type"], "p")
         parts.append(f"<{tag}>{_marked(text, block['start'], block['end'], spans)}</{tag}>")
     return "\n".join(parts)
