@@ -165,3 +165,26 @@ def test_incomplete_or_foreign_records_are_failed_inputs_not_tracebacks(tmp_path
     assert status == 1 and "Traceback" not in err and "6 articles, 6 failed" in err
     index = (tmp_path / "pages" / "index.html").read_text(encoding="utf-8")
     assert index.count('class="failed"') == 6 and "missing field" in index
+
+
+def test_rendering_time_grows_linearly_with_the_number_of_marks_in_one_paragraph():
+    """A guard against work that grows with the square of the marks (a long one-line article), not a speed
+    measurement."""
+    import time
+
+    def record(count):
+        text = " ".join(["مصر"] * count)
+        mentions = [{"start": 4 * i, "end": 4 * i + 3, "text": "مصر", "sentence": 0, "form": "name"}
+                    for i in range(count)]
+        return {"schema": "newsproc.article/1", "id": "x", "source": {}, "title": None, "date": None, "stats": {},
+                "warnings": [], "text": text, "structure": [{"type": "paragraph", "start": 0, "end": len(text)}],
+                "actors": [{"id": "A1", "type": "country", "name": "مصر", "code": "EG", "cameo": "EGY",
+                            "roles": [], "mentions": mentions}], "statements": [], "events": []}
+
+    def seconds(count):
+        started = time.perf_counter()
+        article_page(record(count))
+        return time.perf_counter() - started
+
+    ratio = min(seconds(6000) for _ in range(2)) / min(seconds(1500) for _ in range(2))
+    assert ratio < 7, f"4x the marks took {ratio:.1f}x the time"
