@@ -118,13 +118,16 @@ def _actor_line(actor: dict) -> str:
     return " · ".join(p for p in (*parts, code) if p)
 
 
+def _who(names: dict[str, str], ids: list[str], fallback: str | None, unknown: str = "—") -> str:
+    """The actors' names, or the words that stand for them when no actor does."""
+    return "، ".join(names.get(i, i) for i in ids) or fallback or unknown
+
+
 def _spans(record: dict) -> list[_Span]:
-    actors = {a["id"]: a for a in record["actors"]}
     names = {a["id"]: a["name"] for a in record["actors"]}
     spans = []
     for statement in record["statements"]:
-        speakers = "، ".join(names.get(i, i) for i in statement["speakers"]) or statement.get("speaker_text") \
-            or "غير معروف"
+        speakers = _who(names, statement["speakers"], statement.get("speaker_text"), "غير معروف")
         kind = {"direct": "قول مباشر", "indirect": "قول غير مباشر"}.get(statement["kind"], statement["kind"])
         tip = f"{statement['id']} · المتحدث: {speakers} · {statement['cue']} ({kind})"
         if statement.get("negated"):
@@ -136,8 +139,8 @@ def _spans(record: dict) -> list[_Span]:
         spans.append(_Span(statement["cue_start"], statement["cue_end"], 1, statement["id"], "span",
                            _attribute("class", "cue") + _attribute("data-statement", statement["id"])))
     for event in record["events"]:
-        sources = "، ".join(names.get(i, i) for i in event["sources"]) or event.get("source_text") or "—"
-        targets = "، ".join(names.get(i, i) for i in event["targets"]) or event.get("target_text") or "—"
+        sources = _who(names, event["sources"], event.get("source_text"))
+        targets = _who(names, event["targets"], event.get("target_text"))
         flags = "".join((" · منفي" if event.get("negated") else "", " · افتراضي" if event.get("hypothetical") else ""))
         title = f"{event['id']} · {event['type']} · CAMEO {event['cameo']} · {sources} ← {targets}{flags}"
         spans.append(_Span(event["start"], event["end"], 1, event["id"], "span",
@@ -145,10 +148,10 @@ def _spans(record: dict) -> list[_Span]:
                            + _attribute("data-label", f"{event['cameo']} {event['type']}") + _attribute("title", title)))
     for actor in record["actors"]:
         label = ACTOR_TYPES.get(actor["type"], ("", actor["type"].upper()))[1]
+        attributes = (_attribute("class", f"ent t-{actor['type']}") + _attribute("data-actor", actor["id"])
+                      + _attribute("data-label", label) + _attribute("title", _actor_line(actor)))
         for mention in actor["mentions"]:
-            spans.append(_Span(mention["start"], mention["end"], 2, actor["id"], "mark",
-                               _attribute("class", f"ent t-{actor['type']}") + _attribute("data-actor", actor["id"])
-                               + _attribute("data-label", label) + _attribute("title", _actor_line(actors[actor["id"]]))))
+            spans.append(_Span(mention["start"], mention["end"], 2, actor["id"], "mark", attributes))
     return spans
 
 
@@ -227,21 +230,21 @@ def _actor_table(record: dict) -> str:
             '<th>الذكر</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
 
 
-def _names(record: dict, ids: list[str], fallback: str | None) -> str:
-    names = {a["id"]: a["name"] for a in record["actors"]}
-    return escape("، ".join(names.get(i, i) for i in ids) or fallback or "—", quote=False)
-
-
 def _lists(record: dict) -> str:
     text = record["text"]
+    names = {a["id"]: a["name"] for a in record["actors"]}
+
+    def who(ids, fallback):
+        return escape(_who(names, ids, fallback), quote=False)
+
     statements = "".join(
-        f'<tr><td><code>{escape(s["id"])}</code></td><td>{_names(record, s["speakers"], s.get("speaker_text"))}</td>'
+        f'<tr><td><code>{escape(s["id"])}</code></td><td>{who(s["speakers"], s.get("speaker_text"))}</td>'
         f'<td>{escape(s["cue"], quote=False)}</td><td>{escape(text[s["start"]:s["end"]], quote=False)}</td></tr>'
         for s in record["statements"])
     events = "".join(
         f'<tr><td><code>{escape(e["id"])}</code></td><td><code>{escape(e["cameo"])}</code> {escape(e["type"])}</td>'
-        f'<td>{escape(e["trigger"], quote=False)}</td><td>{_names(record, e["sources"], e.get("source_text"))}</td>'
-        f'<td>{_names(record, e["targets"], e.get("target_text"))}</td><td>{escape(e.get("date") or "—")}</td></tr>'
+        f'<td>{escape(e["trigger"], quote=False)}</td><td>{who(e["sources"], e.get("source_text"))}</td>'
+        f'<td>{who(e["targets"], e.get("target_text"))}</td><td>{escape(e.get("date") or "—")}</td></tr>'
         for e in record["events"])
     return (
         '<section class="lists"><h2>الأقوال</h2>'
